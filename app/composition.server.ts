@@ -1,0 +1,82 @@
+// Concrete wiring in one place: every real dependency (PostgreSQL, Redis, BullMQ, Shopify) is built
+// here and handed to use cases as interfaces. Routes and processors ask the container, never `new`.
+import type { Redis } from "ioredis";
+import { JobQueues } from "~/jobs/queues.server";
+import { createDb, type Db } from "~/lib/db.server";
+import { env as readEnv, type Env } from "~/lib/env.server";
+import { createLogger, type Logger } from "~/lib/logger.server";
+import { createRedis } from "~/lib/redis.server";
+import type { WebhookDelivery } from "~/modules/inbox/webhook-event";
+import { recordWebhook } from "~/modules/inbox/record-webhook.use-case";
+import { PrismaInboxRepository } from "~/persistence/inbox.repo.server";
+import { PrismaOverviewReader } from "~/persistence/overview.repo.server";
+import { retryWebhook } from "~/modules/inbox/retry-webhook.use-case";
+import type { OverviewReader } from "~/modules/overview/overview.ports";
+import { parseWebhookPayload } from "~/shopify/webhook-payloads.schema";
+import { createWebhookVerifier, type WebhookVerifier } from "~/shopify/webhook-verifier.server";
+import { createShopifyApp, type ShopifyApp } from "~/shopify/shopify-app.server";
+import { checkHealth, type HealthReport } from "~/lib/health.server";
+import { renderMetrics } from "~/jobs/metrics.server";
+
+export interface Container {
+  env: Env;
+  log: Logger;
+  db: Db;
+  /** Fail-fast Redis connection for producers (web). */
+  redis: Redis;
+  queues: JobQueues;
+  inbox: PrismaInboxRepository;
+  /** Admin authentication for the embedded UI (web process only; built on first use). */
+  readonly shopify: ShopifyApp;
+  verifyWebhook: WebhookVerifier;
+  recordWebhook(delivery: WebhookDelivery): ReturnType<typeof recordWebhook>;
+  overview: OverviewReader;
+  retryWebhook(shop: string, inboxId: string): ReturnType<typeof retryWebhook>;
+  health(): Promise<HealthReport>;
+  /** Prometheus text exposition. */
+  metrics(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function createContainer(env: Env, options: { log?: Logger } = {}): Container {
+  const log = options.log ?? createLogger(env.LOG_LEVEL);
+  const db = createDb(env.DATABASE_URL);
+  const redis = createRedis(env.REDIS_URL, "producer");
+  redis.on("error", (error) => log.warn({ err: error }, "redis connection error"));
+  const queues = new JobQueues(redis, env.QUEUE_PREFIX);
+  const inbox = new PrismaInboxRepository(db);
+  let shopifyApp: ShopifyApp | undefined;
+  return {
+    get shopify() {
+      shopifyApp ??= createShopifyApp(env, db);
+      return shopifyApp;
+    },
+    env,
+    log,
+    db,
+    redis,
+    queues,
+    inbox,
+    verifyWebhook: createWebhookVerifier({ apiKey: env.SHOPIFY_API_KEY, apiSecret: env.SHOPIFY_API_SECRET, appUrl: env.SHOPIFY_APP_URL }),
+    overview: new PrismaOverviewReader(db),
+    retryWebhook: (shop, inboxId) => retryWebhook({ inbox, queue: queues }, shop, inboxId),
+    health: () => checkHealth({ db, redis }),
+    metrics: () => renderMetrics(queues),
+    recordWebhook: (delivery) => recordWebhook({ inbox, queue: queues, parse: parseWebhookPayload, log }, delivery),
+    async close() {
+      await queues.close();
+      redis.disconnect();
+      await db.$disconnect();
+    },
+  };
+}
+
+let singleton: Container | undefined;
+
+/** The web process's container, built from the environment on first use. */
+export function container(): Container {
+  singleton ??= createContainer(readEnv());
+  return singleton;
+}
+
+export const shopify = (): ShopifyApp => container().shopify;

@@ -1,0 +1,76 @@
+// The worker process (`npm run worker`): BullMQ workers, the scheduler watchdog and the sweeper.
+// SIGTERM/SIGINT: stop taking jobs, let running ones finish, close connections, exit 0.
+import { MetricsTime, Worker } from "bullmq";
+import { env as readEnv } from "~/lib/env.server";
+import { createRedis } from "~/lib/redis.server";
+import { createContainer } from "~/composition.server";
+import { parseWebhookPayload } from "~/shopify/webhook-payloads.schema";
+import { sweepUnfinished } from "~/modules/recovery/sweep-unfinished.use-case";
+import { QUEUE } from "./job-definitions";
+import { inboxProcessor } from "./inbox.processor";
+import { maintenanceProcessor } from "./maintenance.processor";
+import { ensureSchedulers } from "./schedulers.server";
+
+const SCHEDULER_CHECK_MS = 5_000;
+
+export async function startWorker() {
+  const env = readEnv();
+  const c = createContainer(env);
+  const log = c.log.child({ process: "worker" });
+  const connection = createRedis(env.REDIS_URL, "worker");
+  const common = {
+    connection,
+    prefix: env.QUEUE_PREFIX,
+    lockDuration: env.WORKER_LOCK_MS,
+    stalledInterval: env.WORKER_LOCK_MS,
+    metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
+  };
+  const sweepDeps = { inbox: c.inbox, queue: c.queues, log, now: () => new Date(), staleAfterMs: env.SWEEP_STALE_AFTER_S * 1000 };
+
+  const workers = [
+    new Worker(QUEUE.inbox, inboxProcessor({ inbox: c.inbox, parse: parseWebhookPayload, log }), {
+      ...common,
+      concurrency: env.WORKER_CONCURRENCY,
+    }),
+    new Worker(QUEUE.maintenance, maintenanceProcessor(sweepDeps), { ...common, concurrency: 1 }),
+  ];
+  for (const w of workers) {
+    w.on("failed", (job, error) => log.warn({ err: error, queue: w.name, jobId: job?.id }, "job failed"));
+    w.on("error", (error) => log.error({ err: error, queue: w.name }, "worker error"));
+  }
+
+  const watchSchedulers = async () => {
+    try {
+      const created = await ensureSchedulers(c.queues.queues.maintenance, env.SWEEP_INTERVAL_S);
+      // Schedulers missing after start-up means Redis lost its data: sweep at once.
+      if (created.length) await sweepUnfinished(sweepDeps);
+    } catch (error) {
+      log.warn({ err: error }, "scheduler check failed; retrying");
+    }
+  };
+  await watchSchedulers();
+  const timer = setInterval(watchSchedulers, SCHEDULER_CHECK_MS);
+  log.info({ queues: workers.map((w) => w.name), prefix: env.QUEUE_PREFIX }, "worker started");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "worker stopping: finishing running jobs");
+    clearInterval(timer);
+    await Promise.all(workers.map((w) => w.close()));
+    await c.close();
+    connection.disconnect();
+    log.info("worker stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  startWorker().catch((error: unknown) => {
+    process.stderr.write(`worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,23 @@
+// What the overview page reads. Every count is for one shop.
+
+export interface WebhookProblem {
+  id: string;
+  topic: string;
+  status: "rejected" | "failed";
+  reason: string;
+  receivedAt: Date;
+  retryable: boolean;
+}
+
+export interface ShopOverview {
+  ordersByState: Record<string, number>;
+  webhooksLast24h: { received: number; processed: number; rejected: number; failed: number };
+  openExceptions: number;
+  problems: WebhookProblem[];
+  dryRun: boolean;
+  goLiveAt: Date | null;
+}
+
+export interface OverviewReader {
+  overview(shop: string, now: Date): Promise<ShopOverview>;
+}

@@ -1,0 +1,129 @@
+// PostgreSQL implementation of the webhook inbox.
+import { Prisma } from "@prisma/client";
+import type { Db } from "~/lib/db.server";
+import type { InboxEffects, InboxOutcome, InboxRepository, InboxRow, NewInboxRow } from "~/modules/inbox/inbox.ports";
+import { createInboxEffects } from "./inbox-effects.server";
+
+type Tx = Prisma.TransactionClient;
+
+export class PrismaInboxRepository implements InboxRepository {
+  private readonly knownShops = new Set<string>();
+
+  constructor(private readonly db: Db) {}
+
+  async record(row: NewInboxRow): Promise<boolean> {
+    try {
+      return await this.insert(row);
+    } catch (error) {
+      // The cached shop row may have been deleted since (shop/redact): recreate it once.
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003")) throw error;
+      this.knownShops.delete(row.shop);
+      return this.insert(row);
+    }
+  }
+
+  private async insert(row: NewInboxRow): Promise<boolean> {
+    await this.ensureShop(row.shop);
+    const { count } = await this.db.webhookInbox.createMany({
+      data: [
+        {
+          id: row.id,
+          shop: row.shop,
+          topic: row.topic,
+          webhookId: row.webhookId,
+          eventId: row.eventId,
+          apiVersion: row.apiVersion,
+          triggeredAt: row.triggeredAt,
+          payload: toJson(row.payload),
+          status: row.rejectedReason ? "rejected" : "received",
+          reason: row.rejectedReason,
+        },
+      ],
+      // ON CONFLICT DO NOTHING: the same webhook id or event id twice is one row.
+      skipDuplicates: true,
+    });
+    return count === 1;
+  }
+
+  async startAttempt(shop: string, id: string): Promise<InboxRow | null> {
+    const rows = await this.db.webhookInbox.updateManyAndReturn({
+      where: { shop, id },
+      data: { attempts: { increment: 1 } },
+      select: { id: true, shop: true, topic: true, status: true, attempts: true, payload: true },
+    });
+    return rows[0] ?? null;
+  }
+
+  async processExclusively(
+    shop: string,
+    id: string,
+    work: (effects: InboxEffects) => Promise<InboxOutcome>,
+  ): Promise<InboxOutcome | null> {
+    return this.db.$transaction(
+      async (tx) => {
+        const locked = await tx.$queryRaw<{ status: string }[]>`
+          SELECT status FROM webhook_inbox WHERE shop = ${shop} AND id = ${id}::uuid FOR UPDATE SKIP LOCKED`;
+        if (locked[0]?.status !== "received") return null;
+        const outcome = await work(createInboxEffects(tx, shop, id));
+        if (outcome.status !== "deleted") await finish(tx, shop, id, outcome);
+        return outcome;
+      },
+      { timeout: 30_000 },
+    );
+  }
+
+  async markFailed(shop: string, id: string, reason: string): Promise<void> {
+    await this.db.webhookInbox.updateMany({ where: { shop, id, status: "received" }, data: { status: "failed", reason } });
+  }
+
+  async reopenFailed(shop: string, id: string): Promise<boolean> {
+    const { count } = await this.db.webhookInbox.updateMany({
+      where: { shop, id, status: "failed" },
+      data: { status: "received", attempts: 0, reason: null },
+    });
+    return count === 1;
+  }
+
+  async listUnfinished({ olderThan, after, limit }: Parameters<InboxRepository["listUnfinished"]>[0]) {
+    const cursor = after
+      ? { OR: [{ receivedAt: { gt: after.receivedAt } }, { receivedAt: after.receivedAt, id: { gt: after.id } }] }
+      : {};
+    return this.db.webhookInbox.findMany({
+      where: { status: "received", receivedAt: { lt: olderThan }, ...cursor },
+      select: { shop: true, id: true, receivedAt: true },
+      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+      take: limit,
+    });
+  }
+
+  async purgePayloads(now: Date): Promise<number> {
+    // Per-shop retention, in one statement.
+    return this.db.$executeRaw`
+      UPDATE webhook_inbox w SET payload = NULL, "payloadPurged" = true
+      FROM shop s
+      WHERE w.shop = s.domain AND w."payloadPurged" = false
+        AND w.status IN ('processed', 'rejected', 'failed')
+        AND w."receivedAt" < ${now}::timestamptz - make_interval(days => s."retentionDays")`;
+  }
+
+  /** The shop row must exist before its first inbox row; cached per process to keep intake to one insert. */
+  private async ensureShop(shop: string): Promise<void> {
+    if (this.knownShops.has(shop)) return;
+    await this.db.shop.createMany({ data: [{ domain: shop }], skipDuplicates: true });
+    this.knownShops.add(shop);
+  }
+}
+
+async function finish(tx: Tx, shop: string, id: string, outcome: Exclude<InboxOutcome, { status: "deleted" }>) {
+  await tx.webhookInbox.updateMany({
+    where: { shop, id },
+    data:
+      outcome.status === "processed"
+        ? { status: "processed", processedAt: new Date(), reason: null }
+        : { status: "failed", reason: outcome.reason },
+  });
+}
+
+export function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  return value === null || value === undefined ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
+}

@@ -1,0 +1,106 @@
+// Overview: where the shop's orders are, and every webhook Loadbay could not use, with the reason
+// and a retry where a retry can help.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { z } from "zod";
+import { container, shopify } from "~/composition.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { session } = await shopify().authenticate.admin(request);
+  return container().overview.overview(session.shop, new Date());
+}
+
+const retrySchema = z.object({ intent: z.literal("retry-webhook"), id: z.uuid() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { session } = await shopify().authenticate.admin(request);
+  const parsed = retrySchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { error: "That request was not understood." };
+  const result = await container().retryWebhook(session.shop, parsed.data.id);
+  return result === "queued" ? { ok: true } : { error: "Only failed webhooks can be retried." };
+}
+
+const STATE_LABELS: Record<string, string> = {
+  draft_awaiting_completion: "Drafts awaiting completion",
+  received: "Received",
+  held: "Held",
+  released: "Released",
+  in_fulfilment: "In fulfilment",
+  partially_shipped: "Partially shipped",
+  shipped: "Shipped",
+  closed: "Closed",
+  cancelled: "Cancelled",
+};
+
+export default function Overview() {
+  const data = useLoaderData<typeof loader>();
+  const busy = useNavigation().state !== "idle";
+  const hooks = data.webhooksLast24h;
+  return (
+    <Page title="Loadbay overview">
+      <Layout>
+        {data.dryRun && (
+          <Layout.Section>
+            <Banner tone="info" title="Dry run">
+              Loadbay decides and maps every order but sends nothing to the warehouse until you go live.
+            </Banner>
+          </Layout.Section>
+        )}
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
+            {Object.entries(STATE_LABELS).map(([state, label]) => (
+              <Card key={state}>
+                <BlockStack gap="100">
+                  <Text as="h3" variant="headingSm">{label}</Text>
+                  <Text as="p" variant="heading2xl">{data.ordersByState[state] ?? 0}</Text>
+                </BlockStack>
+              </Card>
+            ))}
+          </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">Webhooks in the last 24 hours</Text>
+              <Text as="p">
+                {hooks.processed} processed · {hooks.received} waiting · {hooks.rejected} rejected · {hooks.failed} failed ·{" "}
+                {data.openExceptions} open exceptions
+              </Text>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">Webhooks Loadbay could not use</Text>
+              {data.problems.length === 0 ? (
+                <Text as="p" tone="subdued">None. Every webhook received was recorded and processed.</Text>
+              ) : (
+                <DataTable
+                  columnContentTypes={["text", "text", "text", "text", "text"]}
+                  headings={["Received", "Topic", "Status", "Reason", ""]}
+                  rows={data.problems.map((p) => [
+                    new Date(p.receivedAt).toLocaleString(),
+                    p.topic,
+                    <Badge key="s" tone={p.status === "failed" ? "critical" : "warning"}>{p.status}</Badge>,
+                    p.reason,
+                    p.retryable ? (
+                      <Form method="post" key="r">
+                        <input type="hidden" name="intent" value="retry-webhook" />
+                        <input type="hidden" name="id" value={p.id} />
+                        <Button submit loading={busy}>Retry</Button>
+                      </Form>
+                    ) : (
+                      ""
+                    ),
+                  ])}
+                />
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

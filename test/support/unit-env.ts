@@ -1,0 +1,3 @@
+import { TEST_ENV } from "./test-env";
+
+Object.assign(process.env, TEST_ENV);
