@@ -15,6 +15,8 @@ import type { OverviewReader } from "~/modules/overview/overview.ports";
 import { parseWebhookPayload } from "~/shopify/webhook-payloads.schema";
 import { createWebhookVerifier, type WebhookVerifier } from "~/shopify/webhook-verifier.server";
 import { createShopifyApp, type ShopifyApp } from "~/shopify/shopify-app.server";
+import { AdminGateway } from "~/shopify/admin-gateway.server";
+import { OfflineTokens } from "~/shopify/offline-token.server";
 import { checkHealth, type HealthReport } from "~/lib/health.server";
 import { renderMetrics } from "~/jobs/metrics.server";
 
@@ -28,6 +30,10 @@ export interface Container {
   inbox: PrismaInboxRepository;
   /** Admin authentication for the embedded UI (web process only; built on first use). */
   readonly shopify: ShopifyApp;
+  /** Expiring offline tokens for background work, refreshed under a per-shop lock. */
+  tokens: OfflineTokens;
+  /** The Admin GraphQL gateway: the only path to Shopify from background work. */
+  admin: AdminGateway;
   verifyWebhook: WebhookVerifier;
   recordWebhook(delivery: WebhookDelivery): ReturnType<typeof recordWebhook>;
   overview: OverviewReader;
@@ -45,6 +51,10 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   redis.on("error", (error) => log.warn({ err: error }, "redis connection error"));
   const queues = new JobQueues(redis, env.QUEUE_PREFIX);
   const inbox = new PrismaInboxRepository(db);
+  // Production always talks to https://{shop}; env parsing refuses an override there.
+  const adminOrigin = (shop: string) => env.SHOPIFY_ADMIN_ORIGIN ?? `https://${shop}`;
+  const tokens = new OfflineTokens({ db, apiKey: env.SHOPIFY_API_KEY, apiSecret: env.SHOPIFY_API_SECRET, adminOrigin });
+  const admin = new AdminGateway({ tokens, adminOrigin, log: log.child({ component: "admin-gateway" }) });
   let shopifyApp: ShopifyApp | undefined;
   return {
     get shopify() {
@@ -54,6 +64,8 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     env,
     log,
     db,
+    tokens,
+    admin,
     redis,
     queues,
     inbox,

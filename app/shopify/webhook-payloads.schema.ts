@@ -4,18 +4,26 @@
 import { z } from "zod";
 import type { ParsedWebhook, WebhookEvent } from "~/modules/inbox/webhook-event";
 
-const numericId = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String);
-const isoDate = z.string().datetime({ offset: true }).nullish().transform((v) => (v ? new Date(v) : null));
+// Numeric ids above 2^53 lose digits in JSON.parse, so the exact `admin_graphql_api_id` string is
+// preferred wherever Shopify sends one; the numeric id is the fallback.
+const numericId = z.union([z.number().nonnegative(), z.string().regex(/^\d+$/)]).transform((v) => (typeof v === "number" ? v.toFixed(0) : v));
+const isoDate = z.iso.datetime({ offset: true }).nullish().transform((v) => (v ? new Date(v) : null));
 const gid = (type: string) => (id: string) => `gid://shopify/${type}/${id}`;
+const gidField = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`)).optional();
 
-const orderBody = z.looseObject({
-  id: numericId,
-  name: z.string().min(1),
-  updated_at: isoDate,
-  cancelled_at: isoDate,
-});
+const orderBody = z
+  .looseObject({
+    id: numericId,
+    admin_graphql_api_id: gidField("Order"),
+    name: z.string().min(1),
+    updated_at: isoDate,
+    cancelled_at: isoDate,
+  })
+  .transform((b) => ({ ...b, gid: b.admin_graphql_api_id ?? gid("Order")(b.id) }));
 const refundBody = z.looseObject({ id: numericId, order_id: numericId });
-const draftBody = z.looseObject({ id: numericId, name: z.string().min(1), order_id: numericId.nullish() });
+const draftBody = z
+  .looseObject({ id: numericId, admin_graphql_api_id: gidField("DraftOrder"), name: z.string().min(1), order_id: numericId.nullish() })
+  .transform((b) => ({ ...b, gid: b.admin_graphql_api_id ?? gid("DraftOrder")(b.id) }));
 const draftDeleteBody = z.looseObject({ id: numericId });
 const customerPrivacyBody = z.looseObject({
   customer: z.looseObject({ id: numericId }),
@@ -43,7 +51,7 @@ const INTERPRETERS: Record<string, Interpreter> = {
     schema: orderBody,
     toEvent: (b: z.infer<typeof orderBody>) => ({
       type: "order-cancelled",
-      shopifyOrderId: orderGid(b.id),
+      shopifyOrderId: b.gid,
       name: b.name,
       cancelledAt: b.cancelled_at,
     }),
@@ -83,7 +91,7 @@ function orderChanged(): Interpreter {
     schema: orderBody,
     toEvent: (b: z.infer<typeof orderBody>) => ({
       type: "order-changed",
-      shopifyOrderId: orderGid(b.id),
+      shopifyOrderId: b.gid,
       name: b.name,
       sourceUpdatedAt: b.updated_at,
     }),
@@ -95,7 +103,7 @@ function draftChanged(): Interpreter {
     schema: draftBody,
     toEvent: (b: z.infer<typeof draftBody>) => ({
       type: "draft-changed",
-      shopifyDraftOrderId: gid("DraftOrder")(b.id),
+      shopifyDraftOrderId: b.gid,
       name: b.name,
       completedOrderId: b.order_id ? orderGid(b.order_id) : null,
     }),

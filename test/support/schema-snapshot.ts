@@ -1,6 +1,6 @@
 // A comparable description of one PostgreSQL schema, read from the catalogs: columns, constraints,
 // indexes and enum types. Schema names are stripped so two schemas can be compared.
-import pg from "pg";
+import type pg from "pg";
 
 export async function describeSchema(client: pg.Client, schema: string): Promise<string[]> {
   const strip = (s: string) => s.replaceAll(`"${schema}".`, "").replaceAll(`${schema}.`, "");
