@@ -30,6 +30,11 @@ export interface Container {
   inbox: PrismaInboxRepository;
   /** Admin authentication for the embedded UI (web process only; built on first use). */
   readonly shopify: ShopifyApp;
+  /**
+   * The shop an admin request acts for. Shopify's session-token authentication, except in the
+   * demo and browser tests (LOADBAY_DEMO_SHOP, which env parsing refuses in production).
+   */
+  authenticateAdmin(request: Request): Promise<{ shop: string; embedded: boolean }>;
   /** Expiring offline tokens for background work, refreshed under a per-shop lock. */
   tokens: OfflineTokens;
   /** The Admin GraphQL gateway: the only path to Shopify from background work. */
@@ -60,6 +65,11 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     get shopify() {
       shopifyApp ??= createShopifyApp(env, db);
       return shopifyApp;
+    },
+    async authenticateAdmin(request) {
+      if (env.LOADBAY_DEMO_SHOP) return { shop: env.LOADBAY_DEMO_SHOP, embedded: false };
+      const { session } = await this.shopify.authenticate.admin(request);
+      return { shop: session.shop, embedded: true };
     },
     env,
     log,
@@ -92,3 +102,4 @@ export function container(): Container {
 }
 
 export const shopify = (): ShopifyApp => container().shopify;
+export const authenticateAdmin = (request: Request) => container().authenticateAdmin(request);

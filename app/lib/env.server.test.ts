@@ -42,4 +42,9 @@ describe("parseEnv", () => {
       /SHOPIFY_ADMIN_ORIGIN: must not be set in production/,
     );
   });
+
+  it("refuses the demo authentication seam in production, and allows it elsewhere", () => {
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production", LOADBAY_DEMO_SHOP: "demo.myshopify.com" })).toThrow(/LOADBAY_DEMO_SHOP: must not be set in production/);
+    expect(parseEnv({ ...valid, LOADBAY_DEMO_SHOP: "demo.myshopify.com" }).LOADBAY_DEMO_SHOP).toBe("demo.myshopify.com");
+  });
 });

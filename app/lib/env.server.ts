@@ -24,6 +24,11 @@ export const envSchema = z
      * (plain http://127.0.0.1:…) in tests and the demo. Refused when NODE_ENV=production.
      */
     SHOPIFY_ADMIN_ORIGIN: z.string().url().optional(),
+    /**
+     * Demo and browser tests only: treat every admin request as this shop's, without Shopify's
+     * session token (App Bridge cannot load from Shopify's CDN here). Refused when NODE_ENV=production.
+     */
+    LOADBAY_DEMO_SHOP: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/).optional(),
     /** AES-256-GCM key for warehouse credentials at rest. */
     ENCRYPTION_KEY: base64Key,
     /** Seconds between sweeps that re-enqueue unfinished work from PostgreSQL. */
@@ -35,12 +40,12 @@ export const envSchema = z
     WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && env.SHOPIFY_ADMIN_ORIGIN) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SHOPIFY_ADMIN_ORIGIN"],
-        message: "must not be set in production: the Admin API is always https://{shop}",
-      });
+    if (env.NODE_ENV !== "production") return;
+    if (env.SHOPIFY_ADMIN_ORIGIN) {
+      ctx.addIssue({ code: "custom", path: ["SHOPIFY_ADMIN_ORIGIN"], message: "must not be set in production: the Admin API is always https://{shop}" });
+    }
+    if (env.LOADBAY_DEMO_SHOP) {
+      ctx.addIssue({ code: "custom", path: ["LOADBAY_DEMO_SHOP"], message: "must not be set in production: it bypasses Shopify authentication" });
     }
   });
 

@@ -4,20 +4,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
-import { container, shopify } from "~/composition.server";
+import { authenticateAdmin, container } from "~/composition.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session } = await shopify().authenticate.admin(request);
-  return container().overview.overview(session.shop, new Date());
+  const { shop } = await authenticateAdmin(request);
+  return container().overview.overview(shop, new Date());
 }
 
 const retrySchema = z.object({ intent: z.literal("retry-webhook"), id: z.uuid() });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { session } = await shopify().authenticate.admin(request);
+  const { shop } = await authenticateAdmin(request);
   const parsed = retrySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { error: "That request was not understood." };
-  const result = await container().retryWebhook(session.shop, parsed.data.id);
+  const result = await container().retryWebhook(shop, parsed.data.id);
   return result === "queued" ? { ok: true } : { error: "Only failed webhooks can be retried." };
 }
 

@@ -1,22 +1,31 @@
-// The embedded admin shell: Shopify authentication, App Bridge and Polaris for every /app page.
+// The admin shell for every /app page: Shopify authentication, App Bridge and Polaris. In the demo
+// (LOADBAY_DEMO_SHOP) the page runs outside the Shopify admin, so only Polaris is loaded.
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
+import { AppProvider as PolarisProvider } from "@shopify/polaris";
+import polarisTranslations from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
-import { env } from "~/lib/env.server";
-import { shopify } from "~/composition.server";
+import { authenticateAdmin, container } from "~/composition.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await shopify().authenticate.admin(request);
-  return { apiKey: env().SHOPIFY_API_KEY };
+  const { shop, embedded } = await authenticateAdmin(request);
+  return { apiKey: container().env.SHOPIFY_API_KEY, embedded, shop };
 }
 
 export default function AppLayout() {
-  const { apiKey } = useLoaderData<typeof loader>();
+  const { apiKey, embedded } = useLoaderData<typeof loader>();
+  if (!embedded) {
+    return (
+      <PolarisProvider i18n={polarisTranslations}>
+        <Outlet />
+      </PolarisProvider>
+    );
+  }
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey}>
       <NavMenu>

@@ -35,7 +35,7 @@ function readField(source: unknown, args: unknown, ctx: RequestContext, info: Gr
   const property = record[info.fieldName];
   if (typeof property === "function") return (property as (...a: unknown[]) => unknown).call(source, args, ctx, info);
   if (property !== undefined) return property;
-  if (isNonNullType(info.returnType)) {
+  if (isNonNullType(info.returnType) || info.parentType === info.schema.getMutationType()) {
     throw new GraphQLError(`Shopify simulator does not implement ${info.parentType.name}.${info.fieldName}`, {
       extensions: { code: "NOT_IMPLEMENTED_IN_SIMULATOR" },
     });

@@ -4,6 +4,7 @@ import type { ShopState } from "../state/shop-state";
 import type { FulfillmentOrderRecord, FulfillmentRecord, OrderRecord } from "../state/types";
 import { displayFulfillmentStatus, touch } from "../state/order-status";
 import { settledStatus } from "../state/fulfillment-order-rules";
+import { shipStock } from "../state/stock-movements";
 import { fulfillmentView } from "../views/fulfillment-view";
 import { echoOrderUpdated, emitFulfillment, emitOrder } from "../webhooks/events";
 import { planFulfillment, type PlannedLine } from "./fulfillment-plan";
@@ -65,7 +66,11 @@ function applyFulfillment(shop: ShopState, plan: AppliedPlan, options: Pick<Fulf
     createdAt: now,
     updatedAt: now,
   };
-  for (const line of plan.lines) line.foLine.remainingQuantity -= line.quantity;
+  for (const line of plan.lines) {
+    line.foLine.remainingQuantity -= line.quantity;
+    const variantId = order.lineItems.find((l) => l.id === line.foLine.lineItemId)?.variantId ?? null;
+    shipStock(shop, { variantId, locationId: record.locationId, quantity: line.quantity });
+  }
   for (const fo of plan.fulfillmentOrders) {
     fo.status = settledStatus(fo);
     fo.updatedAt = now;

@@ -45,7 +45,7 @@ export function fulfillmentOrderHold(shop: ShopState, rawArgs: unknown): Payload
   fo.status = "ON_HOLD";
   fo.updatedAt = shop.nowIso();
   emitFulfillmentOrder(shop, "fulfillment_orders/placed_on_hold", {
-    fulfillment_order: { ...fo, status: "on_hold", fulfillment_holds: fo.holds.map((h) => ({ id: h.id, reason: h.reason.toLowerCase(), reason_notes: h.reasonNotes, handle: h.handle })) },
+    fulfillment_order: { id: fo.id, status: "on_hold", fulfillment_holds: fo.holds.map((h) => ({ id: h.id, reason: h.reason.toLowerCase(), reason_notes: h.reasonNotes, handle: h.handle })) },
     remaining_fulfillment_order: remaining ?? null,
   });
   echoOrderUpdated(shop, fo.orderId);

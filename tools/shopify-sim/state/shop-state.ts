@@ -1,5 +1,6 @@
 import type { Clock } from "../lib/clock";
 import type { LeakyBucket } from "../cost/leaky-bucket";
+import { IdempotencyStore } from "../graphql/idempotency";
 import type { IdSequence } from "./id-sequence";
 import type * as R from "./types";
 
@@ -50,6 +51,7 @@ export class ShopState {
   readonly adjustmentGroups = new Map<string, R.InventoryAdjustmentGroupRecord>();
   readonly bulkOperations = new Map<string, R.BulkOperationRecord>();
   readonly bulkFiles = new Map<string, string>();
+  readonly idempotency = new IdempotencyStore();
   nextOrderNumber = 1001;
   nextDraftNumber = 1;
   bulkDurationMs = 200;

@@ -1,0 +1,7 @@
+// Benchmark groups: each returns its figures (medians over `runs`). Later issues add their groups here.
+import type { BenchGroup } from "./group";
+import { intakeGroup } from "./intake.bench";
+
+export const GROUPS: Record<string, BenchGroup> = {
+  intake: intakeGroup,
+};

@@ -1,0 +1,83 @@
+// Starting Loadbay's own processes (web, worker) for the demo, benchmarks and chaos runs: the same
+// entry points production uses, as child processes on Node 22 from node_modules.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+const NODE = join(ROOT, "node_modules", ".bin", "node");
+
+export interface ManagedProcess {
+  name: string;
+  child: ChildProcess;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function startProcess(name: string, args: string[], env: Record<string, string>, options: { echo?: boolean } = {}): ManagedProcess {
+  const child = spawn(NODE, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  const collect = (d: Buffer) => {
+    out = (out + d.toString()).slice(-20_000);
+    if (options.echo) process.stderr.write(`[${name}] ${d}`);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  child.on("exit", (code, signal) => collect(Buffer.from(`\n[${name} exited: code ${code}, signal ${signal}]\n`)));
+  return {
+    name,
+    child,
+    output: () => out,
+    stop(signal = "SIGTERM") {
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill(signal);
+      });
+    },
+  };
+}
+
+/** The production server (`npm start`): remix-serve on the Vite build. */
+export function startWeb(env: Record<string, string>, options: { echo?: boolean } = {}): ManagedProcess {
+  return startProcess("web", [join(ROOT, "node_modules", "@remix-run", "serve", "dist", "cli.js"), join(ROOT, "build", "server", "index.js")], env, options);
+}
+
+/** The worker (`npm run worker`). */
+export function startWorker(env: Record<string, string>, options: { echo?: boolean; name?: string } = {}): ManagedProcess {
+  return startProcess(options.name ?? "worker", ["--import", "tsx", join(ROOT, "app", "jobs", "worker.server.ts")], env, options);
+}
+
+/** Builds the app unless a build exists and `force` is false. */
+export function ensureBuilt(force = false): void {
+  if (!force && existsSync(join(ROOT, "build", "server", "index.js"))) return;
+  const result = spawnSync(NODE, [join(ROOT, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("remix vite:build failed");
+}
+
+export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Makes sure PostgreSQL and Redis run (and a database exists); see tools/services/ensure.sh. */
+export function ensureServices(extraDatabase?: string): void {
+  const result = spawnSync("bash", [join(ROOT, "tools", "services", "ensure.sh")], {
+    stdio: "inherit",
+    env: { ...process.env, LOADBAY_EXTRA_DB: extraDatabase ?? "" },
+  });
+  if (result.status !== 0) throw new Error("PostgreSQL or Redis could not be started");
+}
