@@ -101,5 +101,12 @@ export function container(): Container {
   return singleton;
 }
 
+/** Closes the web process's container (SIGTERM path in server.ts, through entry.server's `shutdown`). */
+export async function closeContainer(): Promise<void> {
+  const current = singleton;
+  singleton = undefined;
+  await current?.close();
+}
+
 export const shopify = (): ShopifyApp => container().shopify;
 export const authenticateAdmin = (request: Request) => container().authenticateAdmin(request);

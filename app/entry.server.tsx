@@ -3,9 +3,12 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { shopify } from "~/composition.server";
+import { closeContainer, shopify } from "~/composition.server";
 
 export const streamTimeout = 5000;
+
+/** Called by server.ts on SIGTERM: closes database and Redis connections. */
+export const shutdown = closeContainer;
 
 export default async function handleRequest(
   request: Request,

@@ -23,6 +23,10 @@ export function startProcess(name: string, args: string[], env: Record<string, s
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
+  // Never leave a child behind when the parent dies.
+  const orphanGuard = () => child.kill("SIGKILL");
+  process.once("exit", orphanGuard);
+  child.on("exit", () => process.off("exit", orphanGuard));
   child.on("exit", (code, signal) => collect(Buffer.from(`\n[${name} exited: code ${code}, signal ${signal}]\n`)));
   return {
     name,
@@ -42,9 +46,9 @@ export function startProcess(name: string, args: string[], env: Record<string, s
   };
 }
 
-/** The production server (`npm start`): remix-serve on the Vite build. */
+/** The production web server (`npm start`: server.ts on the Vite build). */
 export function startWeb(env: Record<string, string>, options: { echo?: boolean } = {}): ManagedProcess {
-  return startProcess("web", [join(ROOT, "node_modules", "@remix-run", "serve", "dist", "cli.js"), join(ROOT, "build", "server", "index.js")], env, options);
+  return startProcess("web", ["--import", "tsx", join(ROOT, "server.ts")], env, options);
 }
 
 /** The worker (`npm run worker`). */
