@@ -10,6 +10,12 @@ import type { WebhookDelivery } from "~/modules/inbox/webhook-event";
 import { recordWebhook } from "~/modules/inbox/record-webhook.use-case";
 import { PrismaInboxRepository } from "~/persistence/inbox.repo.server";
 import { PrismaOverviewReader } from "~/persistence/overview.repo.server";
+import { PrismaOrderRepository } from "~/persistence/orders.repo.server";
+import { PrismaReconcileRepository } from "~/persistence/reconcile.repo.server";
+import { ShopifyOrderSource } from "~/sources/shopify/shopify-order-source.server";
+import { ShopifyFulfillmentHolds } from "~/shopify/fulfillment-holds.server";
+import { manualDecision } from "~/modules/orders/manual-decision.use-case";
+import type { ManualAction } from "~/modules/orders/orders.ports";
 import { retryWebhook } from "~/modules/inbox/retry-webhook.use-case";
 import type { OverviewReader } from "~/modules/overview/overview.ports";
 import { parseWebhookPayload } from "~/shopify/webhook-payloads.schema";
@@ -39,6 +45,11 @@ export interface Container {
   tokens: OfflineTokens;
   /** The Admin GraphQL gateway: the only path to Shopify from background work. */
   admin: AdminGateway;
+  orders: PrismaOrderRepository;
+  source: ShopifyOrderSource;
+  holds: ShopifyFulfillmentHolds;
+  reconcile: PrismaReconcileRepository;
+  manualDecision(input: { shop: string; orderId: string; action: ManualAction; actor: string }): ReturnType<typeof manualDecision>;
   verifyWebhook: WebhookVerifier;
   recordWebhook(delivery: WebhookDelivery): ReturnType<typeof recordWebhook>;
   overview: OverviewReader;
@@ -60,6 +71,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   const adminOrigin = (shop: string) => env.SHOPIFY_ADMIN_ORIGIN ?? `https://${shop}`;
   const tokens = new OfflineTokens({ db, apiKey: env.SHOPIFY_API_KEY, apiSecret: env.SHOPIFY_API_SECRET, adminOrigin });
   const admin = new AdminGateway({ tokens, adminOrigin, log: log.child({ component: "admin-gateway" }) });
+  const orders = new PrismaOrderRepository(db);
   let shopifyApp: ShopifyApp | undefined;
   return {
     get shopify() {
@@ -76,6 +88,11 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     db,
     tokens,
     admin,
+    orders,
+    source: new ShopifyOrderSource(admin),
+    holds: new ShopifyFulfillmentHolds(admin),
+    reconcile: new PrismaReconcileRepository(db),
+    manualDecision: (input) => manualDecision({ orders, evaluations: queues }, input),
     redis,
     queues,
     inbox,

@@ -2,7 +2,8 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import type { InboxQueue } from "~/modules/inbox/inbox.ports";
-import { QUEUE, inboxJobId, inboxJobSchema, type QueueName } from "./job-definitions";
+import type { EvaluationQueue } from "~/modules/orders/orders.ports";
+import { QUEUE, evaluateJobId, evaluateJobSchema, inboxJobId, inboxJobSchema, type QueueName } from "./job-definitions";
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 10,
@@ -12,20 +13,44 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 24 * 3_600 },
 };
 
-export class JobQueues implements InboxQueue {
+export interface EnqueueOptions {
+  /**
+   * The sweeper's path: a job that exhausted its attempts is kept (failed) under the same id, and a
+   * plain add would be a no-op for a day, so revive it instead.
+   */
+  revive?: boolean;
+}
+
+export class JobQueues implements InboxQueue, EvaluationQueue {
   readonly queues: Record<QueueName, Queue>;
 
   constructor(connection: Redis, prefix: string) {
     const make = (name: QueueName) => new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    this.queues = { inbox: make(QUEUE.inbox), maintenance: make(QUEUE.maintenance) };
+    this.queues = { inbox: make(QUEUE.inbox), orders: make(QUEUE.orders), maintenance: make(QUEUE.maintenance) };
   }
 
-  async enqueueInboxRow(job: { shop: string; inboxId: string }): Promise<void> {
+  async enqueueInboxRow(job: { shop: string; inboxId: string }, options: EnqueueOptions = {}): Promise<void> {
     const data = inboxJobSchema.parse(job);
-    await this.queues.inbox.add("inbox", data, { jobId: inboxJobId(data.inboxId) });
+    await this.add(this.queues.inbox, "inbox", data, inboxJobId(data.inboxId), options);
+  }
+
+  async enqueueEvaluation(job: { shop: string; orderId: string; revision: number }, options: EnqueueOptions = {}): Promise<void> {
+    const data = evaluateJobSchema.parse(job);
+    await this.add(this.queues.orders, "evaluate", data, evaluateJobId(data.orderId, data.revision), options);
   }
 
   async close(): Promise<void> {
     await Promise.all(Object.values(this.queues).map((q) => q.close()));
+  }
+
+  private async add(queue: Queue, name: string, data: object, jobId: string, options: EnqueueOptions): Promise<void> {
+    if (options.revive) {
+      const existing = await queue.getJob(jobId);
+      if (existing && (await existing.isFailed())) {
+        await existing.retry("failed", { resetAttemptsMade: true });
+        return;
+      }
+    }
+    await queue.add(name, data, { jobId });
   }
 }

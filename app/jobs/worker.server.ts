@@ -1,17 +1,33 @@
 // The worker process (`npm run worker`): BullMQ workers, the scheduler watchdog and the sweeper.
 // SIGTERM/SIGINT: stop taking jobs, let running ones finish, close connections, exit 0.
 import { MetricsTime, Worker } from "bullmq";
-import { env as readEnv } from "~/lib/env.server";
+import { env as readEnv, type Env } from "~/lib/env.server";
 import { createRedis } from "~/lib/redis.server";
-import { createContainer } from "~/composition.server";
+import { createContainer, type Container } from "~/composition.server";
 import { parseWebhookPayload } from "~/shopify/webhook-payloads.schema";
-import { sweepUnfinished } from "~/modules/recovery/sweep-unfinished.use-case";
+import { sweepUnfinished, type SweepDeps } from "~/modules/recovery/sweep-unfinished.use-case";
+import type { Logger } from "pino";
 import { QUEUE } from "./job-definitions";
+import { evaluateProcessor } from "./evaluate.processor";
 import { inboxProcessor } from "./inbox.processor";
 import { maintenanceProcessor } from "./maintenance.processor";
 import { ensureSchedulers } from "./schedulers.server";
 
 const SCHEDULER_CHECK_MS = 5_000;
+
+function sweepDeps(c: Container, env: Env, log: Logger): SweepDeps {
+  return {
+    inbox: c.inbox,
+    orders: c.orders,
+    requeue: {
+      inboxRow: (job) => c.queues.enqueueInboxRow(job, { revive: true }),
+      evaluation: (job) => c.queues.enqueueEvaluation(job, { revive: true }),
+    },
+    log,
+    now: () => new Date(),
+    staleAfterMs: env.SWEEP_STALE_AFTER_S * 1000,
+  };
+}
 
 export async function startWorker() {
   const env = readEnv();
@@ -25,14 +41,19 @@ export async function startWorker() {
     stalledInterval: env.WORKER_LOCK_MS,
     metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
   };
-  const sweepDeps = { inbox: c.inbox, queue: c.queues, log, now: () => new Date(), staleAfterMs: env.SWEEP_STALE_AFTER_S * 1000 };
+  const sweep = sweepDeps(c, env, log);
+  const reconcile = { source: c.source, repo: c.reconcile, evaluations: c.queues, log, now: () => new Date() };
 
   const workers = [
-    new Worker(QUEUE.inbox, inboxProcessor({ inbox: c.inbox, parse: parseWebhookPayload, log }), {
+    new Worker(QUEUE.inbox, inboxProcessor({ inbox: c.inbox, parse: parseWebhookPayload, evaluations: c.queues, log }), {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),
-    new Worker(QUEUE.maintenance, maintenanceProcessor(sweepDeps), { ...common, concurrency: 1 }),
+    new Worker(QUEUE.orders, evaluateProcessor({ orders: c.orders, source: c.source, holds: c.holds, log }), {
+      ...common,
+      concurrency: env.WORKER_CONCURRENCY,
+    }),
+    new Worker(QUEUE.maintenance, maintenanceProcessor({ sweep, reconcile, inbox: c.inbox, log }), { ...common, concurrency: 1 }),
   ];
   for (const w of workers) {
     w.on("failed", (job, error) => log.warn({ err: error, queue: w.name, jobId: job?.id }, "job failed"));
@@ -43,7 +64,7 @@ export async function startWorker() {
     try {
       const created = await ensureSchedulers(c.queues.queues.maintenance, env.SWEEP_INTERVAL_S);
       // Schedulers missing after start-up means Redis lost its data: sweep at once.
-      if (created.length) await sweepUnfinished(sweepDeps);
+      if (created.length) await sweepUnfinished(sweep);
     } catch (error) {
       log.warn({ err: error }, "scheduler check failed; retrying");
     }

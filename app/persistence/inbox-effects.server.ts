@@ -1,6 +1,7 @@
 // The effects of one webhook, written inside the transaction that marks its inbox row processed.
 import type { Prisma } from "@prisma/client";
 import type { InboxEffects } from "~/modules/inbox/inbox.ports";
+import { noteOrderChange } from "./order-notes.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -9,29 +10,22 @@ export function createInboxEffects(tx: Tx, shop: string, inboxId: string): Inbox
     tx.timelineEvent.create({ data: { shop, orderId, actor: `webhook:${topic}`, kind: "webhook", message, payload } });
 
   return {
-    async noteOrderChanged({ shopifyOrderId, name, topic, sourceUpdatedAt }) {
-      const order = await tx.order.upsert({
-        where: { shop_shopifyOrderId: { shop, shopifyOrderId } },
-        create: { shop, shopifyOrderId, name: name ?? shopifyOrderId, pendingEvaluation: true, sourceUpdatedAt },
-        update: { pendingEvaluation: true, ...(name ? { name } : {}), ...(sourceUpdatedAt ? { sourceUpdatedAt } : {}) },
-        select: { id: true },
-      });
-      await note(order.id, topic, `Shopify sent ${topic}`);
-    },
+    noteOrderChanged: ({ shopifyOrderId, name, topic, sourceUpdatedAt, fingerprint }) =>
+      noteOrderChange(tx, shop, { shopifyOrderId, name, updatedAt: sourceUpdatedAt, fingerprint, actor: `webhook:${topic}`, message: `Shopify sent ${topic}`, payload: { inboxId }, noteKnown: true }),
 
     async noteDraftChanged({ shopifyDraftOrderId, name, topic, completedOrderId, deleted }) {
       const draft = await tx.order.findUnique({ where: { shop_shopifyDraftOrderId: { shop, shopifyDraftOrderId } } });
       if (completedOrderId) {
-        const id = await linkCompletedDraft(tx, shop, { draftId: draft?.id ?? null, shopifyDraftOrderId, completedOrderId, name });
-        await note(id, topic, `Draft completed as order ${completedOrderId}`);
-        return;
+        const linked = await linkCompletedDraft(tx, shop, { draftId: draft?.id ?? null, shopifyDraftOrderId, completedOrderId, name });
+        await note(linked.id, topic, `Draft completed as order ${completedOrderId}`);
+        return linked.evaluate ? { shop, orderId: linked.id, revision: linked.evaluationRevision } : null;
       }
       if (deleted) {
         if (draft?.state === "draft_awaiting_completion") {
           await tx.order.update({ where: { id: draft.id }, data: { state: "cancelled", holdReasons: [] } });
           await note(draft.id, topic, "Draft deleted in Shopify before it was completed");
         }
-        return;
+        return null;
       }
       const row = await tx.order.upsert({
         where: { shop_shopifyDraftOrderId: { shop, shopifyDraftOrderId } },
@@ -40,6 +34,7 @@ export function createInboxEffects(tx: Tx, shop: string, inboxId: string): Inbox
         select: { id: true },
       });
       await note(row.id, topic, `Draft ${name ?? shopifyDraftOrderId} is waiting for completion; drafts are never sent`);
+      return null;
     },
 
     async markShopUninstalled() {
@@ -80,26 +75,32 @@ export function createInboxEffects(tx: Tx, shop: string, inboxId: string): Inbox
   };
 }
 
-/** A completed draft becomes the order row; if orders/create arrived first, the two rows merge. */
+/**
+ * A completed draft becomes the order row; if orders/create arrived first, the two rows merge and
+ * that order's own evaluation stands (linking the draft changes nothing Shopify would tell us).
+ */
 async function linkCompletedDraft(
   tx: Tx,
   shop: string,
   input: { draftId: string | null; shopifyDraftOrderId: string; completedOrderId: string; name: string | null },
-): Promise<string> {
+): Promise<{ id: string; evaluationRevision: number; evaluate: boolean }> {
+  const select = { id: true, evaluationRevision: true } as const;
+  const bump = { pendingEvaluation: true, evaluationRevision: { increment: 1 } };
   const order = await tx.order.findUnique({ where: { shop_shopifyOrderId: { shop, shopifyOrderId: input.completedOrderId } } });
   if (order) {
     if (input.draftId && input.draftId !== order.id) {
       await tx.timelineEvent.updateMany({ where: { shop, orderId: input.draftId }, data: { orderId: order.id } });
       await tx.order.delete({ where: { id: input.draftId } });
     }
-    await tx.order.update({ where: { id: order.id }, data: { shopifyDraftOrderId: input.shopifyDraftOrderId } });
-    return order.id;
+    const linked = await tx.order.update({ where: { id: order.id }, data: { shopifyDraftOrderId: input.shopifyDraftOrderId }, select });
+    return { ...linked, evaluate: false };
   }
-  const data = { shopifyOrderId: input.completedOrderId, state: "received" as const, pendingEvaluation: true };
-  if (input.draftId) return (await tx.order.update({ where: { id: input.draftId }, data, select: { id: true } })).id;
-  const created = await tx.order.create({
-    data: { shop, shopifyDraftOrderId: input.shopifyDraftOrderId, name: input.name ?? input.completedOrderId, ...data },
-    select: { id: true },
-  });
-  return created.id;
+  const data = { shopifyOrderId: input.completedOrderId, state: "received" as const, ...bump };
+  const row = input.draftId
+    ? await tx.order.update({ where: { id: input.draftId }, data, select })
+    : await tx.order.create({
+        data: { shop, shopifyDraftOrderId: input.shopifyDraftOrderId, name: input.name ?? input.completedOrderId, ...data, evaluationRevision: 1 },
+        select,
+      });
+  return { ...row, evaluate: true };
 }

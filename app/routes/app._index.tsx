@@ -11,14 +11,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return container().overview.overview(shop, new Date());
 }
 
-const retrySchema = z.object({ intent: z.literal("retry-webhook"), id: z.uuid() });
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("retry-webhook"), id: z.uuid() }),
+  z.object({ intent: z.enum(["release", "hold", "pick"]), id: z.uuid() }),
+]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const { shop } = await authenticateAdmin(request);
-  const parsed = retrySchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { error: "That request was not understood." };
-  const result = await container().retryWebhook(shop, parsed.data.id);
-  return result === "queued" ? { ok: true } : { error: "Only failed webhooks can be retried." };
+  const { intent, id } = parsed.data;
+  if (intent === "retry-webhook") {
+    const result = await container().retryWebhook(shop, id);
+    return result === "queued" ? { ok: true } : { error: "Only failed webhooks can be retried." };
+  }
+  const result = await container().manualDecision({ shop, orderId: id, action: intent, actor: `user:${shop}` });
+  return result === "queued" ? { ok: true } : { error: "That order was not found." };
 }
 
 const STATE_LABELS: Record<string, string> = {
@@ -32,6 +40,16 @@ const STATE_LABELS: Record<string, string> = {
   closed: "Closed",
   cancelled: "Cancelled",
 };
+
+function OrderAction({ id, intent, label, busy }: { id: string; intent: string; label: string; busy: boolean }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      <Button submit loading={busy}>{label}</Button>
+    </Form>
+  );
+}
 
 export default function Overview() {
   const data = useLoaderData<typeof loader>();
@@ -58,6 +76,43 @@ export default function Overview() {
               </Card>
             ))}
           </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">Held orders</Text>
+              {data.held.length === 0 ? (
+                <Text as="p" tone="subdued">No order is held.</Text>
+              ) : (
+                <DataTable
+                  columnContentTypes={["text", "text", "text", "text"]}
+                  headings={["Order", "Company", "Why it is held", ""]}
+                  rows={data.held.map((o) => [
+                    o.name,
+                    o.companyName ?? "",
+                    o.reasons.join(" "),
+                    <OrderAction key="a" id={o.id} intent="release" label="Release" busy={busy} />,
+                  ])}
+                />
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">Open exceptions</Text>
+              {data.exceptions.length === 0 ? (
+                <Text as="p" tone="subdued">None.</Text>
+              ) : (
+                <DataTable
+                  columnContentTypes={["text", "text", "text", "numeric"]}
+                  headings={["Order", "Kind", "What to do", "Seen"]}
+                  rows={data.exceptions.map((e) => [e.orderName ?? "", e.kind, e.message, e.count])}
+                />
+              )}
+            </BlockStack>
+          </Card>
         </Layout.Section>
         <Layout.Section>
           <Card>

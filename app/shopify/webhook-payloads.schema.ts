@@ -18,6 +18,9 @@ const orderBody = z
     name: z.string().min(1),
     updated_at: isoDate,
     cancelled_at: isoDate,
+    // REST sends tags as one comma-separated string, and financial_status in lower case.
+    tags: z.string().optional(),
+    financial_status: z.string().nullish(),
   })
   .transform((b) => ({ ...b, gid: b.admin_graphql_api_id ?? gid("Order")(b.id) }));
 const refundBody = z.looseObject({ id: numericId, order_id: numericId });
@@ -45,6 +48,7 @@ const INTERPRETERS: Record<string, Interpreter> = {
       shopifyOrderId: orderGid(b.order_edit.order_id),
       name: `#${b.order_edit.order_id}`,
       sourceUpdatedAt: null,
+      fingerprint: null,
     }),
   },
   "orders/cancelled": {
@@ -94,6 +98,7 @@ function orderChanged(): Interpreter {
       shopifyOrderId: b.gid,
       name: b.name,
       sourceUpdatedAt: b.updated_at,
+      fingerprint: b.tags === undefined ? null : { tags: b.tags.split(","), financialStatus: b.financial_status ?? null },
     }),
   };
 }

@@ -10,6 +10,6 @@ export async function deliverAndProcess(c: Container, shop: string, topic: strin
   const recorded = await c.recordWebhook({ shop, topic, webhookId, eventId: randomUUID(), apiVersion: "2026-07", triggeredAt: new Date(), rawBody: JSON.stringify(body) });
   const row = await c.db.webhookInbox.findFirst({ where: { shop, webhookId } });
   if (!row) return { recorded, result: null, inboxId: null };
-  const result = await processInboxRow({ inbox: c.inbox, parse: parseWebhookPayload }, { shop, inboxId: row.id });
+  const result = await processInboxRow({ inbox: c.inbox, parse: parseWebhookPayload, evaluations: c.queues }, { shop, inboxId: row.id });
   return { recorded, result, inboxId: row.id };
 }

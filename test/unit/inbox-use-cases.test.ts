@@ -13,7 +13,7 @@ const log = pino({ level: "silent" });
 function setup() {
   const inbox = new FakeInbox();
   const queue = new FakeQueue();
-  return { inbox, queue, deps: { inbox, queue, parse: parseWebhookPayload, log } };
+  return { inbox, queue, deps: { inbox, queue, evaluations: queue, parse: parseWebhookPayload, log } };
 }
 
 const delivery = (over: Partial<WebhookDelivery> = {}): WebhookDelivery => ({
@@ -66,6 +66,7 @@ describe("processInboxRow", () => {
     expect(await processInboxRow(deps, job)).toMatchObject({ status: "processed" });
     expect(await processInboxRow(deps, job)).toMatchObject({ status: "skipped" });
     expect(inbox.applied).toHaveLength(1);
+    expect(queue.evaluations).toHaveLength(1); // the order goes on to its release decision
   });
 
   it("does not let one shop process another shop's row", async () => {

@@ -7,6 +7,7 @@ import { ensureBuilt, ROOT, startProcess, startWeb, waitForHttp, type ManagedPro
 import type { BenchGroup } from "./group";
 import { runLoad, type LoadResult } from "./http-load";
 import { signedWebhook } from "./signed-webhook";
+import { measureIntakeToDecision } from "./intake-decision";
 import { medianOfRuns, percentile, round } from "./stats";
 
 const RATE = 300;
@@ -34,7 +35,9 @@ export const intakeGroup: BenchGroup = async ({ runs }) => {
     return await medianOfRuns(runs, async () => {
       const ack = await offer(webhookUrl, TOTAL);
       const base = await offer(`http://127.0.0.1:${basePort}/`, TOTAL);
+      const decision = await measureIntakeToDecision(200, 20);
       return {
+        ...decision,
         webhook_ack_non_200: nonOk(ack),
         webhook_ack_p50_ms: round(percentile(ack.latenciesMs, 50)),
         webhook_ack_p99_ms: round(percentile(ack.latenciesMs, 99)),

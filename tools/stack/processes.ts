@@ -1,7 +1,7 @@
 // Starting Loadbay's own processes (web, worker) for the demo, benchmarks and chaos runs: the same
 // entry points production uses, as child processes on Node 22 from node_modules.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -56,9 +56,10 @@ export function startWorker(env: Record<string, string>, options: { echo?: boole
   return startProcess(options.name ?? "worker", ["--import", "tsx", join(ROOT, "app", "jobs", "worker.server.ts")], env, options);
 }
 
-/** Builds the app unless a build exists and `force` is false. */
+/** Builds the app unless `force` is false and the build is newer than every file under app/. */
 export function ensureBuilt(force = false): void {
-  if (!force && existsSync(join(ROOT, "build", "server", "index.js"))) return;
+  const built = join(ROOT, "build", "server", "index.js");
+  if (!force && existsSync(built) && statSync(built).mtimeMs > newestMtime(join(ROOT, "app"))) return;
   const result = spawnSync(NODE, [join(ROOT, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], { cwd: ROOT, stdio: "inherit" });
   if (result.status !== 0) throw new Error("remix vite:build failed");
 }
@@ -84,4 +85,13 @@ export function ensureServices(extraDatabase?: string): void {
     env: { ...process.env, LOADBAY_EXTRA_DB: extraDatabase ?? "" },
   });
   if (result.status !== 0) throw new Error("PostgreSQL or Redis could not be started");
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }

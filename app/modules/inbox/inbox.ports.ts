@@ -1,5 +1,6 @@
 // What the inbox use cases need from the outside world. Implemented in app/persistence (PostgreSQL)
 // and app/jobs (BullMQ).
+import type { Fingerprint } from "~/modules/orders/known-version";
 import type { WebhookEvent } from "./webhook-event";
 
 export interface NewInboxRow {
@@ -24,12 +25,28 @@ export interface InboxRow {
   payload: unknown;
 }
 
+/** An order whose decision must be (re-)made, at this revision. */
+export interface EvaluationRequest {
+  shop: string;
+  orderId: string;
+  revision: number;
+}
+
 /** The changes one webhook makes, applied in the same transaction that marks its row processed. */
 export interface InboxEffects {
-  /** Creates or touches the order and marks it for (re-)evaluation. */
-  noteOrderChanged(input: { shopifyOrderId: string; name: string | null; topic: string; sourceUpdatedAt: Date | null }): Promise<void>;
+  /**
+   * Creates or touches the order and marks it for (re-)evaluation; null when the webhook describes a
+   * version Loadbay has already handled (an echo of its own write, or a late duplicate).
+   */
+  noteOrderChanged(input: {
+    shopifyOrderId: string;
+    name: string | null;
+    topic: string;
+    sourceUpdatedAt: Date | null;
+    fingerprint: Fingerprint | null;
+  }): Promise<EvaluationRequest | null>;
   /** Tracks a draft order; drafts are shown but never released. */
-  noteDraftChanged(input: { shopifyDraftOrderId: string; name: string | null; topic: string; completedOrderId: string | null; deleted: boolean }): Promise<void>;
+  noteDraftChanged(input: { shopifyDraftOrderId: string; name: string | null; topic: string; completedOrderId: string | null; deleted: boolean }): Promise<EvaluationRequest | null>;
   markShopUninstalled(): Promise<void>;
   /** shop/redact: removes every row the shop owns, this inbox row included. */
   deleteShopData(): Promise<void>;
@@ -40,7 +57,7 @@ export interface InboxEffects {
 }
 
 export type InboxOutcome =
-  | { status: "processed"; note: string }
+  | { status: "processed"; note: string; evaluate?: EvaluationRequest[] }
   | { status: "failed"; reason: string }
   | { status: "deleted" };
 

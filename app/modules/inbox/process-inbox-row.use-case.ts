@@ -1,6 +1,6 @@
 // Applies one recorded webhook exactly once in effect: the row is locked, its effects and its
 // `processed` mark commit together, and a row that is no longer `received` is skipped.
-import type { InboxEffects, InboxOutcome, InboxRepository } from "./inbox.ports";
+import type { EvaluationRequest, InboxEffects, InboxOutcome, InboxRepository } from "./inbox.ports";
 import type { WebhookEvent, WebhookParser } from "./webhook-event";
 
 /** After this many attempts a row is marked failed (visible, retryable) instead of retried forever. */
@@ -9,6 +9,8 @@ export const MAX_INBOX_ATTEMPTS = 8;
 export interface ProcessInboxDeps {
   inbox: InboxRepository;
   parse: WebhookParser;
+  /** Where orders that need a decision go; a failed enqueue is picked up by the sweeper. */
+  evaluations: { enqueueEvaluation(job: EvaluationRequest): Promise<void> };
 }
 
 export type ProcessInboxResult = InboxOutcome | { status: "skipped"; note: string };
@@ -33,7 +35,14 @@ export async function processInboxRow(
   const outcome = await deps.inbox.processExclusively(job.shop, job.inboxId, (effects) =>
     applyEvent(parsed.event, row.topic, effects),
   );
-  return outcome ?? { status: "skipped", note: "row locked by another worker or already done" };
+  if (!outcome) return { status: "skipped", note: "row locked by another worker or already done" };
+  if (outcome.status === "processed") await enqueueAll(deps, outcome.evaluate ?? []);
+  return outcome;
+}
+
+async function enqueueAll(deps: ProcessInboxDeps, requests: EvaluationRequest[]): Promise<void> {
+  // After the commit: the orders are durably pending, so a failure here only delays them (sweeper).
+  await Promise.allSettled(requests.map((r) => deps.evaluations.enqueueEvaluation(r)));
 }
 
 async function applyEvent(event: WebhookEvent, topic: string, effects: InboxEffects): Promise<InboxOutcome> {
@@ -41,16 +50,21 @@ async function applyEvent(event: WebhookEvent, topic: string, effects: InboxEffe
     case "order-changed":
     case "order-cancelled":
     case "refund-created":
-      await effects.noteOrderChanged({
+    {
+      const request = await effects.noteOrderChanged({
         shopifyOrderId: event.shopifyOrderId,
         name: event.name,
         topic,
         sourceUpdatedAt: event.type === "order-changed" ? event.sourceUpdatedAt : null,
+        fingerprint: event.type === "order-changed" ? event.fingerprint : null,
       });
-      return { status: "processed", note: `order ${event.shopifyOrderId} queued for evaluation` };
-    case "draft-changed":
-      await effects.noteDraftChanged({ ...event, topic, deleted: false });
-      return { status: "processed", note: `draft ${event.shopifyDraftOrderId} tracked` };
+      if (!request) return { status: "processed", note: `${event.shopifyOrderId}: a version already handled (echo); no work` };
+      return { status: "processed", note: `order ${event.shopifyOrderId} queued for evaluation`, evaluate: [request] };
+    }
+    case "draft-changed": {
+      const request = await effects.noteDraftChanged({ ...event, topic, deleted: false });
+      return { status: "processed", note: `draft ${event.shopifyDraftOrderId} tracked`, evaluate: request ? [request] : [] };
+    }
     case "draft-deleted":
       await effects.noteDraftChanged({ shopifyDraftOrderId: event.shopifyDraftOrderId, name: null, topic, completedOrderId: null, deleted: true });
       return { status: "processed", note: `draft ${event.shopifyDraftOrderId} deleted in Shopify` };

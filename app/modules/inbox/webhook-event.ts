@@ -1,8 +1,9 @@
 // What a Shopify webhook means to Loadbay, independent of Shopify's payload shapes
 // (app/shopify/webhook-payloads.schema.ts turns payloads into these).
+import type { Fingerprint } from "~/modules/orders/known-version";
 
 export type WebhookEvent =
-  | { type: "order-changed"; shopifyOrderId: string; name: string; sourceUpdatedAt: Date | null }
+  | { type: "order-changed"; shopifyOrderId: string; name: string; sourceUpdatedAt: Date | null; fingerprint: Fingerprint | null }
   | { type: "order-cancelled"; shopifyOrderId: string; name: string; cancelledAt: Date | null }
   | { type: "refund-created"; shopifyOrderId: string; name: null }
   | { type: "draft-changed"; shopifyDraftOrderId: string; name: string; completedOrderId: string | null }

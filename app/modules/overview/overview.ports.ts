@@ -9,7 +9,26 @@ export interface WebhookProblem {
   retryable: boolean;
 }
 
+export interface HeldOrder {
+  id: string;
+  name: string;
+  companyName: string | null;
+  reasons: string[];
+  since: Date;
+}
+
+export interface OpenException {
+  id: string;
+  kind: string;
+  message: string;
+  orderName: string | null;
+  count: number;
+  lastSeenAt: Date;
+}
+
 export interface ShopOverview {
+  held: HeldOrder[];
+  exceptions: OpenException[];
   ordersByState: Record<string, number>;
   webhooksLast24h: { received: number; processed: number; rejected: number; failed: number };
   openExceptions: number;

@@ -1,12 +1,18 @@
 // Redis carries only work in flight; PostgreSQL knows what is unfinished. The sweeper re-enqueues
-// every unfinished item, so a lost job (Redis flush, failed enqueue, crash) delays work but never
-// loses it. Job ids are derived from row ids, so an item still queued is not queued twice.
+// every unfinished item (inbox rows not yet applied, orders waiting for a decision), so a lost job
+// (Redis flush, failed enqueue, crash, attempts exhausted) delays work but never loses it. Job ids
+// derive from row ids and revisions, so an item still queued is not queued twice.
 import type { Logger } from "pino";
-import type { InboxQueue, InboxRepository } from "~/modules/inbox/inbox.ports";
+import type { EvaluationRequest, InboxRepository } from "~/modules/inbox/inbox.ports";
+import type { OrderRepository } from "~/modules/orders/orders.ports";
 
 export interface SweepDeps {
   inbox: Pick<InboxRepository, "listUnfinished">;
-  queue: InboxQueue;
+  orders: Pick<OrderRepository, "listPendingEvaluation">;
+  requeue: {
+    inboxRow(job: { shop: string; inboxId: string }): Promise<void>;
+    evaluation(job: EvaluationRequest): Promise<void>;
+  };
   log: Logger;
   now: () => Date;
   /** Items younger than this are assumed to be on their way through the queue. */
@@ -15,16 +21,18 @@ export interface SweepDeps {
 
 const PAGE = 500;
 
-export async function sweepUnfinished(deps: SweepDeps): Promise<{ inbox: number }> {
+export async function sweepUnfinished(deps: SweepDeps): Promise<{ inbox: number; evaluations: number }> {
   const olderThan = new Date(deps.now().getTime() - deps.staleAfterMs);
   let inbox = 0;
   let after: { receivedAt: Date; id: string } | null = null;
   do {
     const rows = await deps.inbox.listUnfinished({ olderThan, after, limit: PAGE });
-    for (const row of rows) await deps.queue.enqueueInboxRow({ shop: row.shop, inboxId: row.id });
+    for (const row of rows) await deps.requeue.inboxRow({ shop: row.shop, inboxId: row.id });
     inbox += rows.length;
     after = rows.length === PAGE ? rows[rows.length - 1]! : null;
   } while (after);
-  if (inbox > 0) deps.log.info({ inbox }, "sweeper re-enqueued unfinished work");
-  return { inbox };
+  const pending = await deps.orders.listPendingEvaluation(olderThan, 5_000);
+  for (const p of pending) await deps.requeue.evaluation(p);
+  if (inbox + pending.length > 0) deps.log.info({ inbox, evaluations: pending.length }, "sweeper re-enqueued unfinished work");
+  return { inbox, evaluations: pending.length };
 }

@@ -62,8 +62,8 @@ export class FakeInbox implements InboxRepository {
       this.applied.push(`${id}:${what}`);
     };
     return {
-      noteOrderChanged: async (i) => note(`order ${i.shopifyOrderId}`),
-      noteDraftChanged: async (i) => note(`draft ${i.shopifyDraftOrderId}${i.deleted ? " deleted" : ""}`),
+      noteOrderChanged: async (i) => (note(`order ${i.shopifyOrderId}`), { shop: "fake", orderId: i.shopifyOrderId, revision: 1 }),
+      noteDraftChanged: async (i) => (note(`draft ${i.shopifyDraftOrderId}${i.deleted ? " deleted" : ""}`), null),
       markShopUninstalled: async () => note("uninstalled"),
       deleteShopData: async () => note("shop deleted"),
       redactCustomerOrders: async (ids) => (note(`redact ${ids.length}`), ids.length),
@@ -74,7 +74,12 @@ export class FakeInbox implements InboxRepository {
 
 export class FakeQueue implements InboxQueue {
   readonly jobs: { shop: string; inboxId: string }[] = [];
+  readonly evaluations: { shop: string; orderId: string; revision: number }[] = [];
   failNext = false;
+
+  async enqueueEvaluation(job: { shop: string; orderId: string; revision: number }) {
+    this.evaluations.push(job);
+  }
 
   async enqueueInboxRow(job: { shop: string; inboxId: string }) {
     if (this.failNext) {

@@ -73,6 +73,7 @@ async function runPriced(core: SimulatorCore, shop: ShopState, call: PricedCall)
   });
   const actual = operation.operation === "mutation" ? requested : Math.min(requested, context.meter.total);
   shop.bucket.refund(requested - actual);
+  shop.operationLog.push({ name: operation.name?.value ?? null, type: operation.operation, actualCost: actual, at: core.clock.now() });
   if (context.dropConnection) return dropConnection(call.req, call.res);
   const body: Record<string, unknown> = {};
   if (result.errors?.length) body.errors = result.errors.map(toShopifyExecutionError);

@@ -119,6 +119,16 @@ export class SimShop {
   setProtectedDataLevel(level: ProtectedDataLevel): void {
     this.state.protectedDataLevel = level;
   }
+  /** Names of the GraphQL operations executed for this shop, in order (optionally only those named `name`). */
+  operations(name?: string): string[] {
+    return this.state.operationLog.map((o) => o.name ?? "(anonymous)").filter((n) => !name || n === name);
+  }
+
+  /** Sum of the actual query cost Shopify would have charged this shop. */
+  pointsSpent(): number {
+    return this.state.operationLog.reduce((sum, o) => sum + o.actualCost, 0);
+  }
+
   throttleStatus(): ThrottleStatus {
     return this.state.bucket.status();
   }

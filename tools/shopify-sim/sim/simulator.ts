@@ -60,7 +60,8 @@ export interface ShopifySimulator {
   webhookEvents: WebhookEvent[];
   /** Waits until no webhook is being sent or waiting to retry. */
   webhooksIdle(): Promise<void>;
-  releaseWebhooks(): void;
+  /** Sends held deliveries (all, or at most `limit`, shuffled for shops that reorder); returns how many. */
+  releaseWebhooks(limit?: number): number;
 }
 
 const DEFAULT_SCOPES = "read_orders,write_orders,read_all_orders,read_customers,read_products,read_inventory,write_inventory,read_locations,write_merchant_managed_fulfillment_orders,write_third_party_fulfillment_orders,write_fulfillments,read_draft_orders";
@@ -92,7 +93,7 @@ export async function startShopifySimulator(options: SimulatorOptions): Promise<
     deliveries: webhooks.deliveries,
     webhookEvents: webhooks.events,
     webhooksIdle: () => webhooks.idle(),
-    releaseWebhooks: () => webhooks.release(),
+    releaseWebhooks: (limit) => webhooks.release(undefined, limit),
   };
   control.handler = (req, res, path) => handleControl(simulator, req, res, path);
   return simulator;

@@ -62,6 +62,8 @@ export class ShopState {
     moveAlwaysCreatesNewFulfillmentOrder: false,
   };
   readonly webhookMode: WebhookMode = { duplicates: 0, reorder: false, delayMs: 0, hold: false };
+  /** Every executed GraphQL operation, for tests that count calls (name, query or mutation, actual cost). */
+  readonly operationLog: { name: string | null; type: "query" | "mutation" | "subscription"; actualCost: number; at: number }[] = [];
 
   constructor(
     readonly domain: string,

@@ -43,12 +43,17 @@ export class WebhookDispatcher {
     for (const d of batch) this.send(shop, d);
   }
 
-  /** Sends every held delivery of `shop` (or of all shops) at once, shuffled when the shop reorders. */
-  release(shop?: ShopState): void {
+  /**
+   * Sends the held deliveries of `shop` (or of all shops), shuffled when the shop reorders; at most
+   * `limit` of them (a burst of a known size), leaving the rest held.
+   */
+  release(shop?: ShopState, limit = Number.POSITIVE_INFINITY): number {
     const mine = this.held.filter((h) => !shop || h.shop === shop);
-    this.held.splice(0, this.held.length, ...this.held.filter((h) => !mine.includes(h)));
     const ordered = mine.some((h) => h.shop.webhookMode.reorder) ? this.options.rng.shuffle(mine) : mine;
-    for (const h of ordered) this.send(h.shop, h.delivery);
+    const sending = new Set(ordered.slice(0, limit));
+    this.held.splice(0, this.held.length, ...this.held.filter((h) => !sending.has(h)));
+    for (const h of sending) this.send(h.shop, h.delivery);
+    return sending.size;
   }
 
   /** Resolves once nothing is being sent or waiting for a retry (held deliveries do not count). */
@@ -104,7 +109,7 @@ export class WebhookDispatcher {
   }
 
   private scheduleRelease(shop: ShopState): void {
-    const timer = new Promise<void>((resolve) => setTimeout(resolve, 10)).then(() => this.release(shop));
+    const timer = new Promise<void>((resolve) => setTimeout(resolve, 10)).then(() => void this.release(shop));
     this.track(timer);
   }
 

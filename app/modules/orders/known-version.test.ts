@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { isKnownVersion, type KnownVersions } from "./known-version";
+
+const t = (iso: string) => new Date(iso);
+const order: KnownVersions = {
+  evaluatedUpdatedAt: t("2026-11-20T10:00:00.000Z"),
+  ownWriteStamps: [t("2026-11-20T10:05:00.400Z")],
+  seen: { tags: ["b2b", "Sparklayer"], financialStatus: "PENDING" },
+};
+const same = { tags: ["sparklayer", "b2b"], financialStatus: "pending" };
+
+describe("isKnownVersion", () => {
+  it.each([
+    ["an older version", "2026-11-20T09:59:59Z", null, true],
+    ["the evaluated version (REST drops milliseconds)", "2026-11-20T10:00:00Z", null, true],
+    ["the echo of Loadbay's own write", "2026-11-20T10:05:00Z", same, true],
+    ["the echo, fingerprint in other case and order", "2026-11-20T10:05:00Z", { tags: ["B2B", "sparklayer"], financialStatus: "PENDING" }, true],
+    ["a tag added in the same second as Loadbay's write", "2026-11-20T10:05:00Z", { ...same, tags: ["b2b", "sparklayer", "approved"] }, false],
+    ["a payment in the same second as the evaluated version", "2026-11-20T10:00:00Z", { ...same, financialStatus: "paid" }, false],
+    ["a newer change by someone else", "2026-11-20T10:02:00Z", same, false],
+    ["a change after Loadbay's write", "2026-11-20T10:05:01Z", same, false],
+  ])("%s → %s", (_name, at, fingerprint, known) => {
+    expect(isKnownVersion(t(at), order, fingerprint)).toBe(known);
+  });
+
+  it("knows nothing about an order never evaluated", () => {
+    expect(isKnownVersion(t("2026-11-20T10:00:00Z"), { evaluatedUpdatedAt: null, ownWriteStamps: [], seen: null })).toBe(false);
+  });
+});

@@ -1,0 +1,86 @@
+// What the order lifecycle needs from storage and queues. Implemented in app/persistence and app/jobs.
+import type { OrderFacts } from "./order-facts";
+import type { OrderSettings } from "./order-settings.schema";
+import type { HoldReason } from "./release-rules";
+
+export type OrderState =
+  | "draft_awaiting_completion"
+  | "received"
+  | "held"
+  | "released"
+  | "in_fulfilment"
+  | "partially_shipped"
+  | "shipped"
+  | "closed"
+  | "cancelled";
+
+export interface OrderRecord {
+  id: string;
+  shop: string;
+  shopifyOrderId: string | null;
+  name: string;
+  state: OrderState;
+  holdReasons: string[];
+  pendingEvaluation: boolean;
+  evaluationRevision: number;
+  evaluatedUpdatedAt: Date | null;
+  manualRelease: boolean;
+  manualHold: boolean;
+  pickedBeforeGoLive: boolean;
+}
+
+export interface ShopContext {
+  settings: OrderSettings;
+  goLiveAt: Date | null;
+  dryRun: boolean;
+  uninstalled: boolean;
+}
+
+export interface TimelineEntry {
+  actor: string;
+  kind: string;
+  message: string;
+  payload?: unknown;
+}
+
+export interface ExceptionInput {
+  key: string;
+  kind: string;
+  message: string;
+  detail?: unknown;
+}
+
+/** Everything one evaluation writes, committed together. */
+export interface DecisionRecord {
+  /** The revision the evaluation started from; pending is cleared only if it is still current. */
+  revision: number;
+  state: OrderState;
+  /** The reasons now holding the order; null keeps what is stored. */
+  holdReasons: HoldReason[] | null;
+  /** The facts read this time; null keeps what is stored. */
+  facts: OrderFacts | null;
+  /** Shopify updatedAt after Loadbay's own writes during this evaluation (their echoes need no work). */
+  ownWriteStamp: Date | null;
+  timeline: TimelineEntry[];
+  raise: ExceptionInput[];
+  clear: string[];
+}
+
+export type ManualAction = "release" | "hold" | "pick";
+
+export interface OrderRepository {
+  get(shop: string, orderId: string): Promise<OrderRecord | null>;
+  shopContext(shop: string): Promise<ShopContext | null>;
+  /** Shop-currency total of the customer's other open, unpaid orders (what they owe besides this one). */
+  otherOpenUnpaidTotal(shop: string, customerId: string | null, excludeOrderId: string): Promise<number>;
+  /** Writes the decision; returns whether a newer change arrived meanwhile (the order stays pending). */
+  recordDecision(shop: string, orderId: string, decision: DecisionRecord): Promise<{ stillPending: boolean }>;
+  /** A merchant's decision: bumps the revision so the order is evaluated again. Null if no such order. */
+  applyManual(shop: string, orderId: string, action: ManualAction, actor: string): Promise<{ revision: number } | null>;
+  /** Orders waiting for evaluation whose last change is older than `olderThan`. */
+  listPendingEvaluation(olderThan: Date, limit: number): Promise<{ shop: string; orderId: string; revision: number }[]>;
+}
+
+export interface EvaluationQueue {
+  enqueueEvaluation(job: { shop: string; orderId: string; revision: number }): Promise<void>;
+}

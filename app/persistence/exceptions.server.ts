@@ -1,0 +1,22 @@
+// Exceptions are an overlay with stable keys: raising one that is open bumps its count and last-seen
+// time (an upsert); clearing resolves it. A resolved exception raised again opens again.
+import type { Prisma } from "@prisma/client";
+import type { ExceptionInput } from "~/modules/orders/orders.ports";
+
+type Tx = Prisma.TransactionClient;
+
+export async function applyExceptions(tx: Tx, shop: string, orderId: string | null, raise: ExceptionInput[], clear: string[]): Promise<void> {
+  const now = new Date();
+  for (const e of raise) {
+    const detail = (e.detail ?? {}) as Prisma.InputJsonValue;
+    await tx.exceptionRecord.upsert({
+      where: { shop_key: { shop, key: e.key } },
+      create: { shop, key: e.key, kind: e.kind, orderId, message: e.message, detail },
+      update: { message: e.message, detail, kind: e.kind, status: "open", resolvedAt: null, lastSeenAt: now, count: { increment: 1 } },
+    });
+  }
+  const cleared = clear.filter((k) => !raise.some((r) => r.key === k));
+  if (cleared.length) {
+    await tx.exceptionRecord.updateMany({ where: { shop, key: { in: cleared }, status: "open" }, data: { status: "resolved", resolvedAt: now } });
+  }
+}

@@ -1,0 +1,93 @@
+// PostgreSQL implementation of the order lifecycle's storage.
+import { Prisma } from "@prisma/client";
+import type { Db } from "~/lib/db.server";
+import { readOrderSettings } from "~/modules/orders/order-settings.schema";
+import type { DecisionRecord, ManualAction, OrderRecord, OrderRepository, ShopContext } from "~/modules/orders/orders.ports";
+import { applyExceptions } from "./exceptions.server";
+import { factColumns } from "./order-columns.server";
+
+const OPEN_UNPAID_STATES = ["received", "held", "released", "in_fulfilment", "partially_shipped"] as const;
+const MANUAL: Record<ManualAction, { data: Prisma.OrderUpdateInput; message: string }> = {
+  release: { data: { manualRelease: true, manualHold: false }, message: "Released by hand" },
+  hold: { data: { manualHold: true, manualRelease: false }, message: "Held by hand" },
+  pick: { data: { pickedBeforeGoLive: true }, message: "Picked to be sent although it was created before go-live" },
+};
+
+export class PrismaOrderRepository implements OrderRepository {
+  constructor(private readonly db: Db) {}
+
+  async get(shop: string, orderId: string): Promise<OrderRecord | null> {
+    return this.db.order.findFirst({
+      where: { shop, id: orderId },
+      select: {
+        id: true, shop: true, shopifyOrderId: true, name: true, state: true, holdReasons: true, pendingEvaluation: true,
+        evaluationRevision: true, evaluatedUpdatedAt: true, manualRelease: true, manualHold: true, pickedBeforeGoLive: true,
+      },
+    });
+  }
+
+  async shopContext(shop: string): Promise<ShopContext | null> {
+    const row = await this.db.shop.findUnique({ where: { domain: shop } });
+    if (!row) return null;
+    return { settings: readOrderSettings(row.settings), goLiveAt: row.goLiveAt, dryRun: row.dryRun, uninstalled: row.uninstalledAt !== null };
+  }
+
+  async otherOpenUnpaidTotal(shop: string, customerId: string | null, excludeOrderId: string): Promise<number> {
+    if (!customerId) return 0;
+    const sum = await this.db.order.aggregate({
+      where: { shop, customerId, id: { not: excludeOrderId }, state: { in: [...OPEN_UNPAID_STATES] }, financialStatus: { notIn: ["PAID", "REFUNDED", "VOIDED"] } },
+      _sum: { totalAmount: true },
+    });
+    return Number(sum._sum.totalAmount ?? 0);
+  }
+
+  async recordDecision(shop: string, orderId: string, d: DecisionRecord): Promise<{ stillPending: boolean }> {
+    return this.db.$transaction(async (tx) => {
+      const current = await tx.order.findFirstOrThrow({ where: { shop, id: orderId }, select: { state: true, evaluationRevision: true, releasedAt: true } });
+      const stillPending = current.evaluationRevision !== d.revision;
+      const now = new Date();
+      await tx.order.updateMany({
+        where: { shop, id: orderId },
+        data: {
+          state: d.state,
+          ...(d.holdReasons ? { holdReasons: d.holdReasons.map((r) => r.message) } : {}),
+          ...(d.facts ? factColumns(d.facts) : {}),
+          ...(d.ownWriteStamp ? { ownWriteStamps: { push: d.ownWriteStamp } } : {}),
+          pendingEvaluation: stillPending,
+          decidedAt: now,
+          ...(d.state === "released" && current.state !== "released" ? { releasedAt: now } : {}),
+        },
+      });
+      if (d.timeline.length) {
+        await tx.timelineEvent.createMany({
+          data: d.timeline.map((t) => ({ shop, orderId, actor: t.actor, kind: t.kind, message: t.message, payload: (t.payload ?? Prisma.JsonNull) as Prisma.InputJsonValue })),
+        });
+      }
+      await applyExceptions(tx, shop, orderId, d.raise, d.clear);
+      return { stillPending };
+    });
+  }
+
+  async applyManual(shop: string, orderId: string, action: ManualAction, actor: string): Promise<{ revision: number } | null> {
+    return this.db.$transaction(async (tx) => {
+      const [row] = await tx.order.updateManyAndReturn({
+        where: { shop, id: orderId, shopifyOrderId: { not: null } },
+        data: { ...(MANUAL[action].data as Prisma.OrderUpdateManyMutationInput), pendingEvaluation: true, evaluationRevision: { increment: 1 } },
+        select: { evaluationRevision: true },
+      });
+      if (!row) return null;
+      await tx.timelineEvent.create({ data: { shop, orderId, actor, kind: "manual", message: MANUAL[action].message } });
+      return { revision: row.evaluationRevision };
+    });
+  }
+
+  async listPendingEvaluation(olderThan: Date, limit: number) {
+    const rows = await this.db.order.findMany({
+      where: { pendingEvaluation: true, updatedAt: { lt: olderThan }, shopifyOrderId: { not: null } },
+      select: { shop: true, id: true, evaluationRevision: true },
+      orderBy: { updatedAt: "asc" },
+      take: limit,
+    });
+    return rows.map((r) => ({ shop: r.shop, orderId: r.id, revision: r.evaluationRevision }));
+  }
+}

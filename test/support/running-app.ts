@@ -1,0 +1,51 @@
+// The running app for end-to-end tests: a test schema, the Shopify simulator (webhooks to the app),
+// the production web server and the worker as child processes.
+import type { PrismaClient } from "@prisma/client";
+import { Queue } from "bullmq";
+import { HANDLED_TOPICS } from "~/shopify/webhook-payloads.schema";
+import type { ShopifySimulator, SimulatorOptions } from "../../tools/shopify-sim";
+import { freePort } from "../../tools/stack/isolated-env";
+import { ensureBuilt, startWeb, startWorker, waitForHttp, type ManagedProcess } from "../../tools/stack/processes";
+import { createTestDatabase } from "./database";
+import { deletePrefix, testQueuePrefix } from "./redis";
+import { startTestSimulator } from "./simulator";
+import { TEST_ENV } from "./test-env";
+
+export interface RunningApp {
+  db: PrismaClient;
+  sim: ShopifySimulator;
+  env: Record<string, string>;
+  /** Adds a maintenance job (sweep, reconcile, purge-payloads) now, as the scheduler would. */
+  runMaintenance(task: "sweep" | "reconcile" | "purge-payloads"): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startRunningApp(label: string, options: { sim?: Partial<SimulatorOptions>; env?: Record<string, string> } = {}): Promise<RunningApp> {
+  ensureBuilt();
+  const database = await createTestDatabase(label);
+  const prefix = testQueuePrefix(label);
+  const port = await freePort();
+  const sim = await startTestSimulator({
+    webhookUrl: (topic) => (HANDLED_TOPICS.includes(topic) ? `http://127.0.0.1:${port}/webhooks/${topic}` : undefined),
+    ...options.sim,
+  });
+  const env = { ...TEST_ENV, DATABASE_URL: database.url, QUEUE_PREFIX: prefix, PORT: String(port), SHOPIFY_ADMIN_ORIGIN: sim.url, SWEEP_INTERVAL_S: "1", SWEEP_STALE_AFTER_S: "5", ...options.env };
+  const processes: ManagedProcess[] = [startWeb(env), startWorker(env)];
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+  const maintenance = new Queue("maintenance", { connection: { url: env.REDIS_URL }, prefix });
+  return {
+    db: database.db,
+    sim,
+    env,
+    async runMaintenance(task) {
+      await maintenance.add(task, { task });
+    },
+    async stop() {
+      await maintenance.close();
+      await Promise.all(processes.map((p) => p.stop()));
+      await sim.close();
+      await database.drop();
+      await deletePrefix(env.REDIS_URL, prefix);
+    },
+  };
+}
