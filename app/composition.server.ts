@@ -75,7 +75,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   let shopifyApp: ShopifyApp | undefined;
   return {
     get shopify() {
-      shopifyApp ??= createShopifyApp(env, db);
+      shopifyApp ??= createShopifyApp(env, db, (shop) => inbox.markInstalled(shop));
       return shopifyApp;
     },
     async authenticateAdmin(request) {

@@ -9,7 +9,11 @@ import type { Env } from "~/lib/env.server";
 
 export const API_VERSION = ApiVersion.July26;
 
-export function createShopifyApp(env: Env, db: PrismaClient) {
+/**
+ * @param onInstalled runs after every install or reinstall (token exchange): a shop that uninstalled
+ * resumes from where it was; nothing already sent is sent again.
+ */
+export function createShopifyApp(env: Env, db: PrismaClient, onInstalled: (shop: string) => Promise<void>) {
   return shopifyApp({
     apiKey: env.SHOPIFY_API_KEY,
     apiSecretKey: env.SHOPIFY_API_SECRET,
@@ -19,6 +23,9 @@ export function createShopifyApp(env: Env, db: PrismaClient) {
     authPathPrefix: "/auth",
     sessionStorage: new PrismaSessionStorage(db),
     distribution: AppDistribution.AppStore,
+    hooks: {
+      afterAuth: async ({ session }) => onInstalled(session.shop),
+    },
     future: {
       unstable_newEmbeddedAuthStrategy: true,
       expiringOfflineAccessTokens: true,

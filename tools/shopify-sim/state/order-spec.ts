@@ -15,6 +15,12 @@ const address = z.object({
   phone: z.string().nullable().default(null),
 });
 
+const partialAddress = z.object(
+  Object.fromEntries(Object.keys(address.shape).map((key) => [key, z.string().nullable().optional()])) as {
+    [K in keyof typeof address.shape]: z.ZodOptional<z.ZodNullable<z.ZodString>>;
+  },
+);
+
 /** What a test or scenario says about an order it wants; everything else gets a sensible default. */
 export const orderSpec = z.object({
   lines: z
@@ -40,8 +46,9 @@ export const orderSpec = z.object({
   tags: z.array(z.string()).optional(),
   financialStatus: z.enum(["AUTHORIZED", "PAID", "PARTIALLY_PAID", "PENDING"]).optional(),
   paymentTerms: z.object({ type: z.enum(["NET", "FIXED", "FULFILLMENT", "RECEIPT"]), dueInDays: z.number().int().nullable().optional(), name: z.string().optional() }).nullable().optional(),
-  shippingAddress: address.partial().nullable().optional(),
-  billingAddress: address.partial().nullable().optional(),
+  // Without defaults: a partial address overrides only the fields it names (noPhone keeps the street).
+  shippingAddress: partialAddress.nullable().optional(),
+  billingAddress: partialAddress.nullable().optional(),
   shipping: z.array(z.object({ title: z.string(), code: z.string().nullable().optional(), price: z.number().optional() })).optional(),
   presentmentCurrency: z.string().optional(),
   /** presentment → shop currency rate; defaults from a small fixed table. */
