@@ -15,6 +15,8 @@ import { PrismaReconcileRepository } from "~/persistence/reconcile.repo.server";
 import { ShopifyOrderSource } from "~/sources/shopify/shopify-order-source.server";
 import { ShopifyFulfillmentHolds } from "~/shopify/fulfillment-holds.server";
 import { manualDecision } from "~/modules/orders/manual-decision.use-case";
+import { retryExceptions } from "~/modules/exceptions/retry-exceptions.use-case";
+import { PrismaExceptionReader } from "~/persistence/exceptions.repo.server";
 import type { ManualAction } from "~/modules/orders/orders.ports";
 import { retryWebhook } from "~/modules/inbox/retry-webhook.use-case";
 import type { OverviewReader } from "~/modules/overview/overview.ports";
@@ -50,6 +52,8 @@ export interface Container {
   holds: ShopifyFulfillmentHolds;
   reconcile: PrismaReconcileRepository;
   manualDecision(input: { shop: string; orderId: string; action: ManualAction; actor: string }): ReturnType<typeof manualDecision>;
+  exceptions: PrismaExceptionReader;
+  retryExceptions(input: Parameters<typeof retryExceptions>[1]): ReturnType<typeof retryExceptions>;
   verifyWebhook: WebhookVerifier;
   recordWebhook(delivery: WebhookDelivery): ReturnType<typeof recordWebhook>;
   overview: OverviewReader;
@@ -72,6 +76,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   const tokens = new OfflineTokens({ db, apiKey: env.SHOPIFY_API_KEY, apiSecret: env.SHOPIFY_API_SECRET, adminOrigin });
   const admin = new AdminGateway({ tokens, adminOrigin, log: log.child({ component: "admin-gateway" }) });
   const orders = new PrismaOrderRepository(db);
+  const exceptions = new PrismaExceptionReader(db);
   let shopifyApp: ShopifyApp | undefined;
   return {
     get shopify() {
@@ -93,6 +98,8 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     holds: new ShopifyFulfillmentHolds(admin),
     reconcile: new PrismaReconcileRepository(db),
     manualDecision: (input) => manualDecision({ orders, evaluations: queues }, input),
+    exceptions,
+    retryExceptions: (input) => retryExceptions({ exceptions, orders, evaluations: queues }, input),
     redis,
     queues,
     inbox,

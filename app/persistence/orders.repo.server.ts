@@ -11,6 +11,7 @@ const MANUAL: Record<ManualAction, { data: Prisma.OrderUpdateInput; message: str
   release: { data: { manualRelease: true, manualHold: false }, message: "Released by hand" },
   hold: { data: { manualHold: true, manualRelease: false }, message: "Held by hand" },
   pick: { data: { pickedBeforeGoLive: true }, message: "Picked to be sent although it was created before go-live" },
+  retry: { data: {}, message: "Retry requested: the order is evaluated again with the current settings" },
 };
 
 export class PrismaOrderRepository implements OrderRepository {

@@ -22,6 +22,10 @@ export default function AppLayout() {
   if (!embedded) {
     return (
       <PolarisProvider i18n={polarisTranslations}>
+        <nav style={{ display: "flex", gap: 16, padding: "12px 24px" }} aria-label="Loadbay">
+          <Link to="/app">Overview</Link>
+          <Link to="/app/exceptions">Exceptions</Link>
+        </nav>
         <Outlet />
       </PolarisProvider>
     );
@@ -32,6 +36,7 @@ export default function AppLayout() {
         <Link to="/app" rel="home">
           Overview
         </Link>
+        <Link to="/app/exceptions">Exceptions</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

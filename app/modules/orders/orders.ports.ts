@@ -66,7 +66,7 @@ export interface DecisionRecord {
   clear: string[];
 }
 
-export type ManualAction = "release" | "hold" | "pick";
+export type ManualAction = "release" | "hold" | "pick" | "retry";
 
 export interface OrderRepository {
   get(shop: string, orderId: string): Promise<OrderRecord | null>;
