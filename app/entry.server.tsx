@@ -10,6 +10,9 @@ export const streamTimeout = 5000;
 /** Called by server.ts on SIGTERM: closes database and Redis connections. */
 export const shutdown = closeContainer;
 
+/** Called by server.ts for POST /webhooks/* (the same handler as the Remix route). */
+export { handleWebhook } from "~/webhook-handler.server";
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,

@@ -1,20 +1,5 @@
-// Every Shopify webhook topic (see shopify.app.toml): verify HMAC → record durably → 200.
-// 401 for a bad signature; 5xx only when the record itself could not be written.
+// Every Shopify webhook topic (see shopify.app.toml); the work is in app/webhook-handler.server.ts.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { container } from "~/composition.server";
+import { handleWebhook } from "~/webhook-handler.server";
 
-export async function action({ request }: ActionFunctionArgs) {
-  const c = container();
-  const verified = await c.verifyWebhook(request);
-  if (!verified.ok) {
-    c.log.warn({ status: verified.status, reason: verified.reason }, "webhook refused");
-    return new Response(null, { status: verified.status });
-  }
-  try {
-    await c.recordWebhook(verified.delivery);
-    return new Response(null, { status: 200 });
-  } catch (error) {
-    c.log.error({ err: error, shop: verified.delivery.shop, topic: verified.delivery.topic }, "webhook not recorded");
-    return new Response(null, { status: 503 });
-  }
-}
+export const action = ({ request }: ActionFunctionArgs) => handleWebhook(request);
