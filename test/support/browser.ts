@@ -3,9 +3,9 @@
 // test that fails when the page throws or logs an error. The machines have no internet: every
 // request that leaves this machine (Shopify's CDN for fonts and App Bridge) is blocked at once, so
 // the page neither waits for it nor counts its failure as a page error.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -24,11 +24,18 @@ const LAUNCH_ARGS = [
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
+/** Debian's Chromium (CHROMIUM_PATH overrides); tools/services/ensure.sh installs it when missing. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: LAUNCH_ARGS });
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) {
+    throw new Error(`no Chromium at ${executablePath}: run tools/services/ensure.sh as root (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({ executablePath, args: LAUNCH_ARGS });
 }
 
 export interface PageOptions {
+  /** Overrides for the context: by default en-US in UTC, the server's own locale and time zone. */
+  context?: BrowserContextOptions;
   /** Console errors matching one of these are not problems (known noise). */
   ignore?: RegExp[];
 }
@@ -45,7 +52,8 @@ export interface TestPage {
 
 /** A new context (no cookies, no cache) and page, with remote requests blocked and problems collected. */
 export async function openPage(browser: Browser, options: PageOptions = {}): Promise<TestPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "UTC" });
+  // Pinned so the browser formats dates as the server did when it rendered the page (and as CI does).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "UTC", ...options.context });
   const blocked: string[] = [];
   const problems: string[] = [];
   await context.route("**/*", (route) => {
@@ -131,6 +139,19 @@ export async function waitForHydration(page: Page, timeoutMs = 15_000): Promise<
     { timeout: timeoutMs },
   );
   await page.waitForLoadState("networkidle", { timeout: timeoutMs });
+}
+
+/** Waits until Remix has finished a form submission and the revalidation that follows it. */
+export async function waitForIdleNavigation(page: Page, timeoutMs = 15_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } };
+      const state = w.__remixRouter?.state;
+      return state?.navigation.state === "idle" && state.revalidation === "idle";
+    },
+    undefined,
+    { timeout: timeoutMs },
+  );
 }
 
 /** Saves a full-page screenshot as test-results/screenshots/<name>.png and returns its path. */

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) are up, installing them from
-# Debian's packages on a machine that lacks them, and that the `test` database exists.
+# Debian's packages on a machine that lacks them, and that the `test` database exists; also that
+# Chromium is there for the browser tests (test/support/browser.ts): installed from Debian's
+# `chromium` package when missing. LOADBAY_NEED_BROWSER=0 skips that (a machine that runs no
+# browser tests); the default is on so that CI (.ci/run, npm test) always has it.
 # Used by `npm test` (pretest), `npm run demo` and .ci/run.
 set -euo pipefail
 
@@ -28,3 +31,14 @@ for db in test "${LOADBAY_EXTRA_DB:-}"; do
   psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
     || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE \"$db\""
 done
+
+# Chromium for the browser tests. CHROMIUM_PATH overrides /usr/bin/chromium, as in test/support/browser.ts.
+if [ "${LOADBAY_NEED_BROWSER:-1}" != 0 ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" != 0 ]; then
+    # Not fatal: only the browser tests need it, and they say so when they cannot start it.
+    echo "missing chromium: browser tests will fail (apt-get install chromium, or set CHROMIUM_PATH)" >&2
+  else
+    install_pkg chromium
+    [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || { echo "chromium did not install" >&2; exit 1; }
+  fi
+fi
