@@ -30,7 +30,13 @@ export class PrismaOrderRepository implements OrderRepository {
   async shopContext(shop: string): Promise<ShopContext | null> {
     const row = await this.db.shop.findUnique({ where: { domain: shop } });
     if (!row) return null;
-    return { settings: readOrderSettings(row.settings), goLiveAt: row.goLiveAt, dryRun: row.dryRun, uninstalled: row.uninstalledAt !== null };
+    return {
+      settings: readOrderSettings(row.settings),
+      goLiveAt: row.goLiveAt,
+      dryRun: row.dryRun,
+      uninstalled: row.uninstalledAt !== null,
+      timezone: row.timezone,
+    };
   }
 
   async otherOpenUnpaidTotal(shop: string, customerId: string | null, excludeOrderId: string): Promise<number> {

@@ -18,7 +18,7 @@ export class PrismaOverviewReader implements OverviewReader {
         take: 20,
         select: { id: true, topic: true, status: true, reason: true, receivedAt: true },
       }),
-      this.db.shop.findUnique({ where: { domain: shop }, select: { dryRun: true, goLiveAt: true } }),
+      this.db.shop.findUnique({ where: { domain: shop }, select: { dryRun: true, goLiveAt: true, timezone: true } }),
       this.db.order.findMany({
         where: { shop, state: "held" },
         orderBy: { updatedAt: "desc" },
@@ -54,6 +54,7 @@ export class PrismaOverviewReader implements OverviewReader {
       })),
       dryRun: settings?.dryRun ?? true,
       goLiveAt: settings?.goLiveAt ?? null,
+      timezone: settings?.timezone ?? "UTC",
     };
   }
 }

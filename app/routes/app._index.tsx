@@ -1,10 +1,11 @@
 // Overview: where the shop's orders are, and every webhook Loadbay could not use, with the reason
 // and a retry where a retry can help.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { authenticateAdmin, container } from "~/composition.server";
+import { formatDateTime } from "~/lib/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await authenticateAdmin(request);
@@ -23,11 +24,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent, id } = parsed.data;
   if (intent === "retry-webhook") {
     const result = await container().retryWebhook(shop, id);
-    return result === "queued" ? { ok: true } : { error: "Only failed webhooks can be retried." };
+    return result === "queued" ? { message: "The webhook is queued to be processed again." } : { error: "Only failed webhooks can be retried." };
   }
   const result = await container().manualDecision({ shop, orderId: id, action: intent, actor: `user:${shop}` });
-  return result === "queued" ? { ok: true } : { error: "That order was not found." };
+  return result === "queued"
+    ? { message: `${DONE[intent]} Loadbay is evaluating the order again; refresh in a moment to see the result.` }
+    : { error: "That order was not found." };
 }
+
+const DONE = { release: "Release requested.", hold: "Hold requested.", pick: "Order picked." } as const;
 
 const STATE_LABELS: Record<string, string> = {
   draft_awaiting_completion: "Drafts awaiting completion",
@@ -54,10 +59,16 @@ function OrderAction({ id, intent, label, busy }: { id: string; intent: string; 
 export default function Overview() {
   const data = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
+  const result = useActionData<typeof action>();
   const hooks = data.webhooksLast24h;
   return (
     <Page title="Loadbay overview">
       <Layout>
+        {result && (
+          <Layout.Section>
+            <Banner tone={"error" in result ? "critical" : "success"}>{"error" in result ? result.error : result.message}</Banner>
+          </Layout.Section>
+        )}
         {data.dryRun && (
           <Layout.Section>
             <Banner tone="info" title="Dry run">
@@ -90,7 +101,7 @@ export default function Overview() {
                   rows={data.held.map((o) => [
                     o.name,
                     o.companyName ?? "",
-                    o.reasons.join(" "),
+                    <div key="r" style={{ whiteSpace: "normal", minWidth: 280, maxWidth: 520 }}>{o.reasons.join(" ")}</div>,
                     <OrderAction key="a" id={o.id} intent="release" label="Release" busy={busy} />,
                   ])}
                 />
@@ -136,10 +147,10 @@ export default function Overview() {
                   columnContentTypes={["text", "text", "text", "text", "text"]}
                   headings={["Received", "Topic", "Status", "Reason", ""]}
                   rows={data.problems.map((p) => [
-                    new Date(p.receivedAt).toLocaleString(),
+                    formatDateTime(p.receivedAt, data.timezone),
                     p.topic,
                     <Badge key="s" tone={p.status === "failed" ? "critical" : "warning"}>{p.status}</Badge>,
-                    p.reason,
+                    <div key="w" style={{ whiteSpace: "normal", minWidth: 240, maxWidth: 480 }}>{p.reason}</div>,
                     p.retryable ? (
                       <Form method="post" key="r">
                         <input type="hidden" name="intent" value="retry-webhook" />

@@ -5,6 +5,7 @@ import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Page, Select, Text, useIndexResourceState } from "@shopify/polaris";
 import { z } from "zod";
 import { authenticateAdmin, container } from "~/composition.server";
+import { formatDateTime } from "~/lib/format";
 
 const filterSchema = z.object({
   status: z.enum(["open", "resolved"]).catch("open"),
@@ -16,8 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const filter = filterSchema.parse({ status: params.get("status") ?? "open", kind: params.get("kind") });
   const c = container();
-  const [items, counts] = await Promise.all([c.exceptions.list(shop, filter, 200), c.exceptions.countsByKind(shop, filter.status)]);
-  return { items, counts, filter };
+  const [items, counts, context] = await Promise.all([
+    c.exceptions.list(shop, filter, 200),
+    c.exceptions.countsByKind(shop, filter.status),
+    c.orders.shopContext(shop),
+  ]);
+  return { items, counts, filter, timezone: context?.timezone ?? "UTC" };
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -35,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Exceptions() {
-  const { items, counts, filter } = useLoaderData<typeof loader>();
+  const { items, counts, filter, timezone } = useLoaderData<typeof loader>();
   const [, setParams] = useSearchParams();
   const fetcher = useFetcher<typeof action>();
   const { selectedResources, allResourcesSelected, handleSelectionChange } = useIndexResourceState(items);
@@ -76,9 +81,11 @@ export default function Exceptions() {
                 <IndexTable.Row id={e.id} key={e.id} position={index} selected={selectedResources.includes(e.id)}>
                   <IndexTable.Cell>{e.orderName ?? "—"}</IndexTable.Cell>
                   <IndexTable.Cell><Badge tone={e.status === "open" ? "critical" : "success"}>{e.kind}</Badge></IndexTable.Cell>
-                  <IndexTable.Cell><Text as="span" breakWord>{e.message}</Text></IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <div style={{ whiteSpace: "normal", minWidth: 280, maxWidth: 560 }}>{e.message}</div>
+                  </IndexTable.Cell>
                   <IndexTable.Cell>{e.count}×</IndexTable.Cell>
-                  <IndexTable.Cell>{new Date(e.lastSeenAt).toLocaleString()}</IndexTable.Cell>
+                  <IndexTable.Cell>{formatDateTime(e.lastSeenAt, timezone)}</IndexTable.Cell>
                 </IndexTable.Row>
               ))}
             </IndexTable>

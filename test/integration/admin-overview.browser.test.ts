@@ -18,7 +18,8 @@ let appUrl: string;
 let heldOrderGid: string;
 let cardOrderGid: string;
 
-const pages = useBrowserPages();
+// A merchant far from the server's locale and time zone: dates must hydrate the same way.
+const pages = useBrowserPages({ context: { timezoneId: "America/New_York", locale: "en-GB" } });
 
 beforeAll(async () => {
   app = await startRunningApp("admin-browser", { env: { LOADBAY_DEMO_SHOP: SHOP } });
@@ -90,6 +91,7 @@ describe("admin overview in a browser", () => {
     await release.click();
     expect((await action).status()).toBe(200);
     await waitForIdleNavigation(page);
+    await expect.poll(() => page.getByText(/Release requested\. Loadbay is evaluating the order again/).isVisible()).toBe(true);
     await screenshot(page, "admin-overview-2-release-clicked");
 
     const released = await waitForState(heldOrderGid, "released");

@@ -1,7 +1,7 @@
 // Starting Loadbay's own processes (web, worker) for the demo, benchmarks and chaos runs: the same
 // entry points production uses, as child processes on Node 22 from node_modules.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -56,12 +56,38 @@ export function startWorker(env: Record<string, string>, options: { echo?: boole
   return startProcess(options.name ?? "worker", ["--import", "tsx", join(ROOT, "app", "jobs", "worker.server.ts")], env, options);
 }
 
-/** Builds the app unless `force` is false and the build is newer than every file under app/. */
+/**
+ * Builds the app unless `force` is false and the build is newer than every file under app/. Test
+ * files run in parallel, so one build at a time: the others wait for the lock, then find it fresh.
+ */
 export function ensureBuilt(force = false): void {
   const built = join(ROOT, "build", "server", "index.js");
-  if (!force && existsSync(built) && statSync(built).mtimeMs > newestMtime(join(ROOT, "app"))) return;
-  const result = spawnSync(NODE, [join(ROOT, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], { cwd: ROOT, stdio: "inherit" });
-  if (result.status !== 0) throw new Error("remix vite:build failed");
+  const fresh = () => existsSync(built) && statSync(built).mtimeMs > newestMtime(join(ROOT, "app"));
+  if (!force && fresh()) return;
+  withLock(join(ROOT, "node_modules", ".loadbay-build.lock"), () => {
+    if (!force && fresh()) return;
+    const result = spawnSync(NODE, [join(ROOT, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], { cwd: ROOT, stdio: "inherit" });
+    if (result.status !== 0) throw new Error("remix vite:build failed");
+  });
+}
+
+function withLock(path: string, work: () => void): void {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      closeSync(openSync(path, "wx"));
+      break;
+    } catch {
+      // A lock older than the deadline is a crashed build's leftover.
+      if (Date.now() > deadline || Date.now() - statSync(path, { throwIfNoEntry: false })!.mtimeMs > 180_000) rmSync(path, { force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(path, { force: true });
+  }
 }
 
 export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {

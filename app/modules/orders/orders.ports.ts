@@ -34,6 +34,7 @@ export interface ShopContext {
   goLiveAt: Date | null;
   dryRun: boolean;
   uninstalled: boolean;
+  timezone: string;
 }
 
 export interface TimelineEntry {

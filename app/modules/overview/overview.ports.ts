@@ -35,6 +35,8 @@ export interface ShopOverview {
   problems: WebhookProblem[];
   dryRun: boolean;
   goLiveAt: Date | null;
+  /** IANA time zone for showing dates. */
+  timezone: string;
 }
 
 export interface OverviewReader {
