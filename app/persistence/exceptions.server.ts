@@ -5,7 +5,14 @@ import type { ExceptionInput } from "~/modules/orders/orders.ports";
 
 type Tx = Prisma.TransactionClient;
 
-export async function applyExceptions(tx: Tx, shop: string, orderId: string | null, raise: ExceptionInput[], clear: string[]): Promise<void> {
+export async function applyExceptions(
+  tx: Tx,
+  shop: string,
+  orderId: string | null,
+  raise: ExceptionInput[],
+  clear: string[],
+  clearKinds: readonly string[] = [],
+): Promise<void> {
   const now = new Date();
   for (const e of raise) {
     const detail = (e.detail ?? {}) as Prisma.InputJsonValue;
@@ -15,8 +22,15 @@ export async function applyExceptions(tx: Tx, shop: string, orderId: string | nu
       update: { message: e.message, detail, kind: e.kind, status: "open", resolvedAt: null, lastSeenAt: now, count: { increment: 1 } },
     });
   }
-  const cleared = clear.filter((k) => !raise.some((r) => r.key === k));
+  const raised = raise.map((r) => r.key);
+  const cleared = clear.filter((k) => !raised.includes(k));
   if (cleared.length) {
     await tx.exceptionRecord.updateMany({ where: { shop, key: { in: cleared }, status: "open" }, data: { status: "resolved", resolvedAt: now } });
+  }
+  if (orderId && clearKinds.length) {
+    await tx.exceptionRecord.updateMany({
+      where: { shop, orderId, kind: { in: [...clearKinds] }, key: { notIn: raised }, status: "open" },
+      data: { status: "resolved", resolvedAt: now },
+    });
   }
 }

@@ -5,6 +5,8 @@ import { readOrderSettings } from "~/modules/orders/order-settings.schema";
 import type { DecisionRecord, ManualAction, OrderRecord, OrderRepository, ShopContext } from "~/modules/orders/orders.ports";
 import { applyExceptions } from "./exceptions.server";
 import { factColumns } from "./order-columns.server";
+import { loadMappingSettings } from "./mapping-settings.server";
+import { storeWarehouseOrders } from "./warehouse-orders.server";
 
 const OPEN_UNPAID_STATES = ["received", "held", "released", "in_fulfilment", "partially_shipped"] as const;
 const MANUAL: Record<ManualAction, { data: Prisma.OrderUpdateInput; message: string }> = {
@@ -36,6 +38,7 @@ export class PrismaOrderRepository implements OrderRepository {
       dryRun: row.dryRun,
       uninstalled: row.uninstalledAt !== null,
       timezone: row.timezone,
+      mapping: loadMappingSettings(shop, row.settings, row.updatedAt),
     };
   }
 
@@ -70,7 +73,8 @@ export class PrismaOrderRepository implements OrderRepository {
           data: d.timeline.map((t) => ({ shop, orderId, actor: t.actor, kind: t.kind, message: t.message, payload: (t.payload ?? Prisma.JsonNull) as Prisma.InputJsonValue })),
         });
       }
-      await applyExceptions(tx, shop, orderId, d.raise, d.clear);
+      const stored = d.warehouseOrders ? await storeWarehouseOrders(tx, shop, orderId, d.warehouseOrders) : [];
+      await applyExceptions(tx, shop, orderId, [...d.raise, ...stored], d.clear, [...(d.clearKinds ?? []), ...(d.warehouseOrders ? ["no-connection"] : [])]);
       return { stillPending };
     });
   }

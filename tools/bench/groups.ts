@@ -1,7 +1,9 @@
 // Benchmark groups: each returns its figures (medians over `runs`). Later issues add their groups here.
 import type { BenchGroup } from "./group";
 import { intakeGroup } from "./intake.bench";
+import { mappingGroup } from "./mapping.bench";
 
 export const GROUPS: Record<string, BenchGroup> = {
   intake: intakeGroup,
+  mapping: mappingGroup,
 };

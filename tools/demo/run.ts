@@ -6,8 +6,8 @@ import { HANDLED_TOPICS } from "../../app/shopify/webhook-payloads.schema";
 import { migrate } from "../db/migrator";
 import { demoCatalog, startShopifySimulator, type SimShop } from "../shopify-sim";
 import { ensureBuilt, ensureServices, startWeb, startWorker, waitForHttp, type ManagedProcess } from "../stack/processes";
-import { DEMO_SECRET } from "../stack/isolated-env";
-import { storeOfflineSession } from "./session";
+import { DEMO_SECRET, deleteRedisPrefix } from "../stack/isolated-env";
+import { resetDemoShop, seedDemoMapping, storeOfflineSession } from "./session";
 
 const SHOP = "loadbay-demo.myshopify.com";
 const WEB_PORT = Number(process.env.PORT ?? 3000);
@@ -34,7 +34,10 @@ const sim = await startShopifySimulator({
 });
 const shop = sim.createShop(SHOP, { protectedDataLevel: 2, timezone: "Europe/London" });
 demoCatalog(shop);
+await resetDemoShop(DATABASE_URL, SHOP);
+await deleteRedisPrefix(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", "loadbay-demo");
 await storeOfflineSession(DATABASE_URL, SHOP, sim.issueOfflineToken(SHOP, { expiring: true }));
+await seedDemoMapping(DATABASE_URL, SHOP, shop.locations()[0]!.id);
 
 const env = {
   NODE_ENV: "development",

@@ -23,3 +23,46 @@ export async function storeOfflineSession(
     await client.end();
   }
 }
+
+/**
+ * A warehouse connection, one facility and a small mapping for the demo shop, so released orders map
+ * to warehouse orders; the unmapped shipping method and SKU oddities still raise exceptions to show.
+ */
+export async function seedDemoMapping(databaseUrl: string, shop: string, locationId: string): Promise<void> {
+  const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
+  const client = new pg.Client({ connectionString, options: `-c search_path="${schema}"` });
+  await client.connect();
+  try {
+    const existing = await client.query<{ id: string }>(`SELECT id FROM warehouse_connection WHERE shop = $1 AND name = 'Demo 3PL (Mintsoft)'`, [shop]);
+    const connectionId =
+      existing.rows[0]?.id ??
+      (
+        await client.query<{ id: string }>(
+          `INSERT INTO warehouse_connection (id, shop, name, provider, "updatedAt") VALUES (gen_random_uuid(), $1, 'Demo 3PL (Mintsoft)', 'mintsoft', now()) RETURNING id`,
+          [shop],
+        )
+      ).rows[0]!.id;
+    const mapping = {
+      facilities: [{ code: "LEEDS", name: "Demo 3PL Leeds", connectionId, shopifyLocationId: locationId }],
+      routing: { defaultFacilityCode: "LEEDS", onLocationMismatch: "exception" },
+      unitsOfMeasure: { rows: [{ sku: "CASE-12-WIDGET", variantId: null, baseSku: "WIDGET-BLUE", factor: 12 }] },
+      connections: [{ connectionId, name: "Demo 3PL", serviceCodes: { rows: [{ matchOn: "title", value: "Standard Delivery", serviceCode: "STD" }] } }],
+    };
+    await client.query(`UPDATE shop SET settings = jsonb_set(settings::jsonb, '{mapping}', $2::jsonb), "updatedAt" = now() WHERE domain = $1`, [shop, JSON.stringify(mapping)]);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The simulator starts empty on every run, so the demo shop's rows from an earlier run are removed. */
+export async function resetDemoShop(databaseUrl: string, shop: string): Promise<void> {
+  const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
+  const client = new pg.Client({ connectionString, options: `-c search_path="${schema}"` });
+  await client.connect();
+  try {
+    await client.query(`DELETE FROM session WHERE shop = $1`, [shop]);
+    await client.query(`DELETE FROM shop WHERE domain = $1`, [shop]); // cascades to everything the shop owns
+  } finally {
+    await client.end();
+  }
+}

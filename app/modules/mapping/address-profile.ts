@@ -2,8 +2,7 @@
 // it, and street lines that fit its fields. Nothing is cut or guessed; what does not fit is a problem.
 import type { Address, OrderFacts } from "~/modules/orders/order-facts";
 import type { AddressProfile } from "./mapping-settings.schema";
-import { mappingProblem, quoted, type MappingProblem } from "./mapping-problem";
-import type { Where } from "./required-fields";
+import { mappingProblem, quoted, type MappingProblem, type Where } from "./mapping-problem";
 import { toAscii } from "./transliterate";
 import { fitStreetLines } from "./wrap";
 

@@ -56,4 +56,15 @@ const compileConnection = (profile: ConnectionProfile): CompiledConnection => ({
 });
 
 export const asCompiled = (settings: MappingSettings | CompiledMappingSettings): CompiledMappingSettings =>
-  "kind" in settings && settings.kind === "compiled-mapping-settings" ? settings : compileMappingSettings(settings as MappingSettings);
+  "kind" in settings ? settings : compileMappingSettings(settings);
+
+const fallbacks = new Map<string, CompiledConnection>();
+
+/** The compiled profile for a connection; compilation gives every facility's connection one, so the default is a safety net. */
+export function connectionFor(compiled: CompiledMappingSettings, connectionId: string): CompiledConnection {
+  const found = compiled.connections.get(connectionId);
+  if (found) return found;
+  const fallback = fallbacks.get(connectionId) ?? compileConnection(connectionProfileSchema.parse({ connectionId }));
+  fallbacks.set(connectionId, fallback);
+  return fallback;
+}

@@ -30,6 +30,14 @@ export interface MappingProblem {
   detail: Record<string, unknown>;
 }
 
+/** The order and warehouse a problem is about, for keys and messages. */
+export interface Where {
+  orderNumber: string;
+  connectionId: string;
+  /** The name merchants know the warehouse by. */
+  warehouse: string;
+}
+
 export function mappingProblem(
   kind: MappingProblemKind,
   where: { orderNumber: string; subject?: string },

@@ -10,14 +10,14 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** An absent value: an empty CSV cell and a missing field both mean null. */
 export const optionalCell = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" || v === undefined ? null : v), schema.nullable());
+  z.preprocess((v) => (v === "" || v === undefined ? null : v), schema.nullable()).default(null);
 
 /** A list: a JSON array, or one CSV cell with values separated by ";". Empty means "any". */
 export const listCell = <T extends z.ZodType>(item: T, max = 500) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean) : (v ?? [])),
     z.array(item).max(max),
-  );
+  ).default([]);
 
 /** Facility codes end up in idempotency keys and file names, so they are short and plain. */
 export const facilityCodeSchema = z

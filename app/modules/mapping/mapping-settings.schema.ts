@@ -92,7 +92,10 @@ export const referenceMappingSchema = z.object({
   customerOrganisation: optionalCell(fieldName).default("companyName"),
   deliveryInstructions: optionalCell(fieldName).default("deliveryNotes"),
   requestedDeliveryDate: optionalCell(fieldName).default("requiredDeliveryDate"),
-});
+}).refine((m) => {
+  const fields = Object.values(m).filter((f) => f !== null);
+  return new Set(fields).size === fields.length;
+}, "Each reference needs its own warehouse field.");
 export type ReferenceMapping = z.infer<typeof referenceMappingSchema>;
 
 export const connectionProfileSchema = z.object({

@@ -3,8 +3,7 @@
 // each reference goes exactly where the merchant said, and nowhere when the field is left empty.
 import type { OrderFacts } from "~/modules/orders/order-facts";
 import type { ReferenceMapping } from "./mapping-settings.schema";
-import { mappingProblem, quoted, type MappingProblem } from "./mapping-problem";
-import type { Where } from "./required-fields";
+import { mappingProblem, quoted, type MappingProblem, type Where } from "./mapping-problem";
 import { toAscii } from "./transliterate";
 
 type Source = keyof ReferenceMapping;

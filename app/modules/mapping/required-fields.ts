@@ -2,14 +2,7 @@
 // Shopify (DESIGN.md: exceptions, not holds), raised once per order and warehouse until it is there.
 import type { OrderFacts } from "~/modules/orders/order-facts";
 import type { RequiredFields } from "./mapping-settings.schema";
-import { mappingProblem, type MappingProblem } from "./mapping-problem";
-
-export interface Where {
-  orderNumber: string;
-  connectionId: string;
-  /** The name merchants know the warehouse by. */
-  warehouse: string;
-}
+import { mappingProblem, type MappingProblem, type Where } from "./mapping-problem";
 
 const present = (value: string | null | undefined) => !!value && value.trim().length > 0;
 

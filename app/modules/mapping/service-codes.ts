@@ -3,7 +3,7 @@
 // carrier, then the connection's default. Case and spacing never matter.
 import type { OrderFacts } from "~/modules/orders/order-facts";
 import type { ConnectionProfile } from "./mapping-settings.schema";
-import { mappingProblem, quoted, type MappingProblem } from "./mapping-problem";
+import { mappingProblem, quoted, type MappingProblem, type Where } from "./mapping-problem";
 import { lookupKey } from "./patterns";
 
 export interface CompiledServiceCodes {
@@ -23,7 +23,7 @@ const ORDER = ["code", "title", "carrier"] as const;
 export function serviceCodeFor(
   facts: OrderFacts,
   services: CompiledServiceCodes,
-  where: { orderNumber: string; connectionId: string; warehouse: string },
+  where: Where,
 ): { code: string } | { problem: MappingProblem } {
   // B2B orders carry one shipping line; when there are several, the first is the one the buyer chose.
   const line = facts.shippingLines[0];

@@ -2,7 +2,7 @@
 // allowed characters (stripped or refused, as the profile says), then the maximum length. Too long is
 // always refused: cutting a SKU short could name another product.
 import type { SkuProfile } from "./mapping-settings.schema";
-import { mappingProblem, quoted, type MappingProblem } from "./mapping-problem";
+import { mappingProblem, quoted, type MappingProblem, type Where } from "./mapping-problem";
 import { lookupKey } from "./patterns";
 import { resolveAliases, type AliasTarget } from "./sku-aliases";
 
@@ -48,7 +48,7 @@ export function warehouseSku(sku: string, compiled: CompiledSkuProfile): SkuOutc
 export function warehouseSkus(
   skus: string[],
   compiled: CompiledSkuProfile,
-  where: { orderNumber: string; connectionId: string; warehouse: string },
+  where: Where,
 ): { skus: string[]; problems: MappingProblem[] } {
   const problems: MappingProblem[] = [];
   const origin = new Map<string, string>();
@@ -66,20 +66,26 @@ export function warehouseSkus(
   return { skus: result, problems };
 }
 
-type Where = { orderNumber: string; connectionId: string; warehouse: string };
+type Refusal = Exclude<SkuOutcome, { ok: true }>;
 
-function invalidSku(sku: string, outcome: Exclude<SkuOutcome, { ok: true }>, profile: SkuProfile, where: Where): MappingProblem {
-  const fix = "Add an alias for it in the SKU profile, or change the SKU, then retry.";
-  const message =
-    outcome.reason === "alias-loop"
-      ? `The SKU aliases for ${quoted(sku)} go round in a loop (${outcome.cycle.join(" → ")}). Correct the alias table, then retry.`
-      : outcome.reason === "characters"
-        ? `SKU ${quoted(sku)} has characters ${where.warehouse} does not accept: ${outcome.characters.map(quoted).join(", ")}. ${fix}`
-        : outcome.reason === "empty"
-          ? `SKU ${quoted(sku)} has no characters ${where.warehouse} accepts. ${fix}`
-          : `SKU ${quoted(outcome.sku)} is ${outcome.sku.length} characters long; ${where.warehouse} takes at most ${profile.maxLength}. ${fix}`;
+function invalidSku(sku: string, outcome: Refusal, profile: SkuProfile, where: Where): MappingProblem {
   const subject = `${where.connectionId}:${sku}`;
-  return mappingProblem("invalid-sku", { orderNumber: where.orderNumber, subject }, message, { ...outcome, sku, allowedCharacters: profile.allowedCharacters, mode: profile.mode });
+  const detail = { ...outcome, sku, allowedCharacters: profile.allowedCharacters, mode: profile.mode };
+  return mappingProblem("invalid-sku", { orderNumber: where.orderNumber, subject }, refusalMessage(sku, outcome, profile, where.warehouse), detail);
+}
+
+function refusalMessage(sku: string, outcome: Refusal, profile: SkuProfile, warehouse: string): string {
+  const fix = "Add an alias for it in the SKU profile, or change the SKU, then retry.";
+  switch (outcome.reason) {
+    case "alias-loop":
+      return `The SKU aliases for ${quoted(sku)} go round in a loop (${outcome.cycle.join(" → ")}). Correct the alias table, then retry.`;
+    case "characters":
+      return `SKU ${quoted(sku)} has characters ${warehouse} does not accept: ${outcome.characters.map(quoted).join(", ")}. ${fix}`;
+    case "empty":
+      return `SKU ${quoted(sku)} has no characters ${warehouse} accepts. ${fix}`;
+    case "too-long":
+      return `SKU ${quoted(outcome.sku)} is ${outcome.sku.length} characters long; ${warehouse} takes at most ${profile.maxLength}. ${fix}`;
+  }
 }
 
 function collision(sources: [string, string], sku: string, where: Where): MappingProblem {

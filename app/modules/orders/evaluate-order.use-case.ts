@@ -7,6 +7,7 @@ import type { OrderFacts } from "./order-facts";
 import type { FulfillmentHolds, OrderSource, SourceFailure } from "./order-source.ports";
 import { AFTER_TRANSMISSION, stateAfter } from "./order-state";
 import type { DecisionRecord, OrderRecord, OrderRepository, ShopContext, TimelineEntry } from "./orders.ports";
+import { mapReleased } from "./map-released";
 import { decideRelease, type ReleaseDecision } from "./release-rules";
 
 export interface EvaluateOrderDeps {
@@ -53,15 +54,18 @@ async function decide(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopCon
   const written = shop.dryRun ? { ok: true as const, value: { updatedAt: null } } : await applyHolds(deps.holds, order.shop, plan);
   if (!written.ok) return { status: "retry", failure: written.error };
   const state = stateAfter(order.state, decision);
+  const mapped = state === "released" ? mapReleased(facts, shop) : null;
   return record(deps, order, {
     revision: order.evaluationRevision,
     state,
     holdReasons: decision.kind === "hold" ? decision.reasons : [],
     facts,
     ownWriteStamp: written.value.updatedAt,
-    timeline: decisionTimeline(order, state, decision, plan, shop.dryRun),
-    raise: [],
+    timeline: [...decisionTimeline(order, state, decision, plan, shop.dryRun), ...(mapped?.timeline ?? [])],
+    raise: mapped?.raise ?? [],
     clear: [`redacted:${order.id}`, `shop-access:${order.shop}`],
+    clearKinds: mapped?.clearKinds ?? [],
+    warehouseOrders: mapped?.warehouseOrders ?? null,
   });
 }
 

@@ -1,4 +1,7 @@
 // What the order lifecycle needs from storage and queues. Implemented in app/persistence and app/jobs.
+import type { Failure, Result } from "~/lib/result";
+import type { CompiledMappingSettings } from "~/modules/mapping/compile-settings";
+import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
 import type { OrderFacts } from "./order-facts";
 import type { OrderSettings } from "./order-settings.schema";
 import type { HoldReason } from "./release-rules";
@@ -35,6 +38,8 @@ export interface ShopContext {
   dryRun: boolean;
   uninstalled: boolean;
   timezone: string;
+  /** The shop's mapping settings, compiled; a failure when what is stored no longer validates. */
+  mapping: Result<CompiledMappingSettings, Failure>;
 }
 
 export interface TimelineEntry {
@@ -65,6 +70,10 @@ export interface DecisionRecord {
   timeline: TimelineEntry[];
   raise: ExceptionInput[];
   clear: string[];
+  /** Open exceptions of these kinds on this order are cleared unless raised again now (mapping problems). */
+  clearKinds?: readonly string[];
+  /** What mapping produced, to store as warehouse orders (state `mapped`); null leaves them as they are. */
+  warehouseOrders?: WarehouseOrderDraft[] | null;
 }
 
 export type ManualAction = "release" | "hold" | "pick" | "retry";
