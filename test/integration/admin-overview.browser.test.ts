@@ -102,7 +102,8 @@ describe("admin overview in a browser", () => {
     await waitForHydration(page);
     expect(await stateCount(page, "Held")).toBe("0");
     expect(await stateCount(page, "Released")).toBe("2");
-    expect(await page.getByText(held!.name, { exact: true }).count()).toBe(0);
+    // Gone from the held list (it may appear under open exceptions: this shop has no warehouse mapping).
+    expect(await tableWithColumn(page, "Why it is held").count()).toBe(0);
     expect(await page.getByText("No order is held.").isVisible()).toBe(true);
     await screenshot(page, "admin-overview-3-released");
   });
