@@ -17,6 +17,9 @@ import { ShopifyFulfillmentHolds } from "~/shopify/fulfillment-holds.server";
 import { manualDecision } from "~/modules/orders/manual-decision.use-case";
 import { retryExceptions } from "~/modules/exceptions/retry-exceptions.use-case";
 import { PrismaExceptionReader } from "~/persistence/exceptions.repo.server";
+import { PrismaTransmissionRepository } from "~/persistence/transmission.repo.server";
+import { StoredConnectorRegistry, type ConnectorFactory } from "~/connectors/registry.server";
+import { createSecretBox } from "~/lib/crypto.server";
 import type { ManualAction } from "~/modules/orders/orders.ports";
 import { retryWebhook } from "~/modules/inbox/retry-webhook.use-case";
 import type { OverviewReader } from "~/modules/overview/overview.ports";
@@ -27,6 +30,9 @@ import { AdminGateway } from "~/shopify/admin-gateway.server";
 import { OfflineTokens } from "~/shopify/offline-token.server";
 import { checkHealth, type HealthReport } from "~/lib/health.server";
 import { renderMetrics } from "~/jobs/metrics.server";
+
+/** One factory per warehouse provider (`warehouse_connection.provider`). */
+const CONNECTOR_FACTORIES: Record<string, ConnectorFactory> = {};
 
 export interface Container {
   env: Env;
@@ -53,6 +59,8 @@ export interface Container {
   reconcile: PrismaReconcileRepository;
   manualDecision(input: { shop: string; orderId: string; action: ManualAction; actor: string }): ReturnType<typeof manualDecision>;
   exceptions: PrismaExceptionReader;
+  transmission: PrismaTransmissionRepository;
+  connectors: StoredConnectorRegistry;
   retryExceptions(input: Parameters<typeof retryExceptions>[1]): ReturnType<typeof retryExceptions>;
   verifyWebhook: WebhookVerifier;
   recordWebhook(delivery: WebhookDelivery): ReturnType<typeof recordWebhook>;
@@ -99,6 +107,8 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     reconcile: new PrismaReconcileRepository(db),
     manualDecision: (input) => manualDecision({ orders, evaluations: queues }, input),
     exceptions,
+    transmission: new PrismaTransmissionRepository(db),
+    connectors: new StoredConnectorRegistry(db, createSecretBox(env.ENCRYPTION_KEY), CONNECTOR_FACTORIES),
     retryExceptions: (input) => retryExceptions({ exceptions, orders, evaluations: queues }, input),
     redis,
     queues,

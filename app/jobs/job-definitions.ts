@@ -6,6 +6,7 @@ import { shopDomainSchema } from "~/lib/ids";
 export const QUEUE = {
   inbox: "inbox",
   orders: "orders",
+  transmit: "transmit",
   maintenance: "maintenance",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -15,6 +16,9 @@ export type InboxJob = z.infer<typeof inboxJobSchema>;
 
 export const evaluateJobSchema = z.object({ shop: shopDomainSchema, orderId: z.uuid(), revision: z.number().int().nonnegative() });
 export type EvaluateJob = z.infer<typeof evaluateJobSchema>;
+
+export const transmitJobSchema = z.object({ shop: shopDomainSchema, warehouseOrderId: z.uuid() });
+export type TransmitJob = z.infer<typeof transmitJobSchema>;
 
 export const maintenanceJobSchema = z.object({ task: z.enum(["sweep", "purge-payloads", "reconcile"]) });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;

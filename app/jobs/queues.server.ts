@@ -3,7 +3,8 @@ import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import type { InboxQueue } from "~/modules/inbox/inbox.ports";
 import type { EvaluationQueue } from "~/modules/orders/orders.ports";
-import { QUEUE, evaluateJobId, evaluateJobSchema, inboxJobId, inboxJobSchema, type QueueName } from "./job-definitions";
+import type { TransmissionQueue } from "~/modules/transmission/transmission.ports";
+import { QUEUE, evaluateJobId, evaluateJobSchema, inboxJobId, inboxJobSchema, transmitJobSchema, type QueueName } from "./job-definitions";
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 10,
@@ -21,12 +22,12 @@ export interface EnqueueOptions {
   revive?: boolean;
 }
 
-export class JobQueues implements InboxQueue, EvaluationQueue {
+export class JobQueues implements InboxQueue, EvaluationQueue, TransmissionQueue {
   readonly queues: Record<QueueName, Queue>;
 
   constructor(connection: Redis, prefix: string) {
     const make = (name: QueueName) => new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    this.queues = { inbox: make(QUEUE.inbox), orders: make(QUEUE.orders), maintenance: make(QUEUE.maintenance) };
+    this.queues = { inbox: make(QUEUE.inbox), orders: make(QUEUE.orders), transmit: make(QUEUE.transmit), maintenance: make(QUEUE.maintenance) };
   }
 
   async enqueueInboxRow(job: { shop: string; inboxId: string }, options: EnqueueOptions = {}): Promise<void> {
@@ -37,6 +38,14 @@ export class JobQueues implements InboxQueue, EvaluationQueue {
   async enqueueEvaluation(job: { shop: string; orderId: string; revision: number }, options: EnqueueOptions = {}): Promise<void> {
     const data = evaluateJobSchema.parse(job);
     await this.add(this.queues.orders, "evaluate", data, evaluateJobId(data.orderId, data.revision), options);
+  }
+
+  /**
+   * No custom job id: a warehouse order is sent again after a fix, and a retained completed job with
+   * the same id would swallow that. The claim (state + lease) is what stops two sends at once.
+   */
+  async enqueueTransmission(job: { shop: string; warehouseOrderId: string }): Promise<void> {
+    await this.queues.transmit.add("transmit", transmitJobSchema.parse(job));
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import { QUEUE } from "./job-definitions";
 import { evaluateProcessor } from "./evaluate.processor";
 import { inboxProcessor } from "./inbox.processor";
+import { transmitProcessor } from "./transmit.processor";
 import { maintenanceProcessor } from "./maintenance.processor";
 import { ensureSchedulers } from "./schedulers.server";
 
@@ -19,9 +20,11 @@ function sweepDeps(c: Container, env: Env, log: Logger): SweepDeps {
   return {
     inbox: c.inbox,
     orders: c.orders,
+    warehouseOrders: c.transmission,
     requeue: {
       inboxRow: (job) => c.queues.enqueueInboxRow(job, { revive: true }),
       evaluation: (job) => c.queues.enqueueEvaluation(job, { revive: true }),
+      transmission: (job) => c.queues.enqueueTransmission(job),
     },
     log,
     now: () => new Date(),
@@ -49,7 +52,11 @@ export async function startWorker() {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),
-    new Worker(QUEUE.orders, evaluateProcessor({ orders: c.orders, source: c.source, holds: c.holds, log }), {
+    new Worker(QUEUE.orders, evaluateProcessor({ orders: c.orders, source: c.source, holds: c.holds, transmissions: c.queues, log }), {
+      ...common,
+      concurrency: env.WORKER_CONCURRENCY,
+    }),
+    new Worker(QUEUE.transmit, transmitProcessor({ warehouseOrders: c.transmission, connectors: c.connectors, log }), {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),

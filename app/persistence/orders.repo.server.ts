@@ -51,7 +51,7 @@ export class PrismaOrderRepository implements OrderRepository {
     return Number(sum._sum.totalAmount ?? 0);
   }
 
-  async recordDecision(shop: string, orderId: string, d: DecisionRecord): Promise<{ stillPending: boolean }> {
+  async recordDecision(shop: string, orderId: string, d: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[] }> {
     return this.db.$transaction(async (tx) => {
       const current = await tx.order.findFirstOrThrow({ where: { shop, id: orderId }, select: { state: true, evaluationRevision: true, releasedAt: true } });
       const stillPending = current.evaluationRevision !== d.revision;
@@ -75,7 +75,10 @@ export class PrismaOrderRepository implements OrderRepository {
       }
       const stored = d.warehouseOrders ? await storeWarehouseOrders(tx, shop, orderId, d.warehouseOrders) : [];
       await applyExceptions(tx, shop, orderId, [...d.raise, ...stored], d.clear, [...(d.clearKinds ?? []), ...(d.warehouseOrders ? ["no-connection"] : [])]);
-      return { stillPending };
+      const waiting = d.warehouseOrders?.length
+        ? await tx.warehouseOrder.findMany({ where: { shop, orderId, state: "mapped", lastError: null }, select: { id: true } })
+        : [];
+      return { stillPending, toTransmit: waiting.map((w) => w.id) };
     });
   }
 

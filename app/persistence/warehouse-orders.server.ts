@@ -23,7 +23,8 @@ export async function storeWarehouseOrders(tx: Tx, shop: string, orderId: string
       create: { shop, orderId, idempotencyKey: draft.idempotencyKey, state: "mapped", ...fields },
       update: {},
     });
-    await tx.warehouseOrder.updateMany({ where: { shop, idempotencyKey: draft.idempotencyKey, state: "mapped" }, data: fields });
+    // A re-map (after a fix, or the order changed) clears the last rejection: it is sent again.
+    await tx.warehouseOrder.updateMany({ where: { shop, idempotencyKey: draft.idempotencyKey, state: "mapped" }, data: { ...fields, lastError: null } });
   }
   return [];
 }

@@ -4,6 +4,7 @@
 import type { HoldPlan } from "./hold-plan";
 import { planHolds } from "./hold-plan";
 import type { OrderFacts } from "./order-facts";
+import type { TransmissionQueue } from "~/modules/transmission/transmission.ports";
 import type { FulfillmentHolds, OrderSource, SourceFailure } from "./order-source.ports";
 import { AFTER_TRANSMISSION, stateAfter } from "./order-state";
 import type { DecisionRecord, OrderRecord, OrderRepository, ShopContext, TimelineEntry } from "./orders.ports";
@@ -14,6 +15,8 @@ export interface EvaluateOrderDeps {
   orders: OrderRepository;
   source: OrderSource;
   holds: FulfillmentHolds;
+  /** Where mapped warehouse orders go next; a failed enqueue is picked up by the sweeper. */
+  transmissions: TransmissionQueue;
 }
 
 export type EvaluateResult =
@@ -89,7 +92,8 @@ function decisionTimeline(order: OrderRecord, state: string, decision: ReleaseDe
 }
 
 async function record(deps: EvaluateOrderDeps, order: OrderRecord, decision: DecisionRecord): Promise<EvaluateResult> {
-  const { stillPending } = await deps.orders.recordDecision(order.shop, order.id, decision);
+  const { stillPending, toTransmit } = await deps.orders.recordDecision(order.shop, order.id, decision);
+  await Promise.allSettled(toTransmit.map((warehouseOrderId) => deps.transmissions.enqueueTransmission({ shop: order.shop, warehouseOrderId })));
   return { status: "decided", state: decision.state, stillPending };
 }
 

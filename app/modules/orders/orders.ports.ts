@@ -83,8 +83,11 @@ export interface OrderRepository {
   shopContext(shop: string): Promise<ShopContext | null>;
   /** Shop-currency total of the customer's other open, unpaid orders (what they owe besides this one). */
   otherOpenUnpaidTotal(shop: string, customerId: string | null, excludeOrderId: string): Promise<number>;
-  /** Writes the decision; returns whether a newer change arrived meanwhile (the order stays pending). */
-  recordDecision(shop: string, orderId: string, decision: DecisionRecord): Promise<{ stillPending: boolean }>;
+  /**
+   * Writes the decision; returns whether a newer change arrived meanwhile (the order stays pending)
+   * and the warehouse orders now waiting to be sent.
+   */
+  recordDecision(shop: string, orderId: string, decision: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[] }>;
   /** A merchant's decision: bumps the revision so the order is evaluated again. Null if no such order. */
   applyManual(shop: string, orderId: string, action: ManualAction, actor: string): Promise<{ revision: number } | null>;
   /** Orders waiting for evaluation whose last change is older than `olderThan`. */

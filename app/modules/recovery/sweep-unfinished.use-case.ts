@@ -5,13 +5,16 @@
 import type { Logger } from "pino";
 import type { EvaluationRequest, InboxRepository } from "~/modules/inbox/inbox.ports";
 import type { OrderRepository } from "~/modules/orders/orders.ports";
+import type { TransmissionRepository } from "~/modules/transmission/transmission.ports";
 
 export interface SweepDeps {
   inbox: Pick<InboxRepository, "listUnfinished">;
   orders: Pick<OrderRepository, "listPendingEvaluation">;
+  warehouseOrders: Pick<TransmissionRepository, "listUnsent">;
   requeue: {
     inboxRow(job: { shop: string; inboxId: string }): Promise<void>;
     evaluation(job: EvaluationRequest): Promise<void>;
+    transmission(job: { shop: string; warehouseOrderId: string }): Promise<void>;
   };
   log: Logger;
   now: () => Date;
@@ -21,7 +24,7 @@ export interface SweepDeps {
 
 const PAGE = 500;
 
-export async function sweepUnfinished(deps: SweepDeps): Promise<{ inbox: number; evaluations: number }> {
+export async function sweepUnfinished(deps: SweepDeps): Promise<{ inbox: number; evaluations: number; transmissions: number }> {
   const olderThan = new Date(deps.now().getTime() - deps.staleAfterMs);
   let inbox = 0;
   let after: { receivedAt: Date; id: string } | null = null;
@@ -33,6 +36,9 @@ export async function sweepUnfinished(deps: SweepDeps): Promise<{ inbox: number;
   } while (after);
   const pending = await deps.orders.listPendingEvaluation(olderThan, 5_000);
   for (const p of pending) await deps.requeue.evaluation(p);
-  if (inbox + pending.length > 0) deps.log.info({ inbox, evaluations: pending.length }, "sweeper re-enqueued unfinished work");
-  return { inbox, evaluations: pending.length };
+  const unsent = await deps.warehouseOrders.listUnsent(olderThan, 5_000);
+  for (const u of unsent) await deps.requeue.transmission(u);
+  const counts = { inbox, evaluations: pending.length, transmissions: unsent.length };
+  if (inbox + pending.length + unsent.length > 0) deps.log.info(counts, "sweeper re-enqueued unfinished work");
+  return counts;
 }

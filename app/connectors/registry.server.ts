@@ -1,0 +1,38 @@
+// Builds the connector for a shop's warehouse connection from its stored provider, settings and
+// (decrypted) credentials. Connectors are cached per connection until the row changes, so a REST
+// connector keeps its session between orders.
+import type { Db } from "~/lib/db.server";
+import type { SecretBox } from "~/lib/crypto.server";
+import type { ConnectorRegistry } from "~/modules/transmission/transmission.ports";
+import type { WarehouseConnector } from "./warehouse-connector";
+
+/** Makes a connector from a connection's settings and credentials; throws on invalid settings. */
+export type ConnectorFactory = (input: { config: unknown; secrets: unknown }) => WarehouseConnector;
+
+export class StoredConnectorRegistry implements ConnectorRegistry {
+  private readonly cache = new Map<string, { version: number; connector: WarehouseConnector }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+    private readonly factories: Record<string, ConnectorFactory>,
+  ) {}
+
+  async forConnection(shop: string, connectionId: string) {
+    const row = await this.db.warehouseConnection.findFirst({ where: { shop, id: connectionId } });
+    if (!row) return { ok: false as const, message: "The warehouse connection for this order no longer exists." };
+    if (!row.enabled) return { ok: false as const, message: `The warehouse connection “${row.name}” is switched off.` };
+    const hit = this.cache.get(row.id);
+    if (hit && hit.version === row.updatedAt.getTime()) return { ok: true as const, connector: hit.connector };
+    const factory = this.factories[row.provider];
+    if (!factory) return { ok: false as const, message: `Loadbay cannot talk to ${row.provider} warehouses yet (connection “${row.name}”).` };
+    try {
+      const secrets = row.secrets ? JSON.parse(this.box.open(row.secrets)) : {};
+      const connector = factory({ config: row.config, secrets });
+      this.cache.set(row.id, { version: row.updatedAt.getTime(), connector });
+      return { ok: true as const, connector };
+    } catch (error) {
+      return { ok: false as const, message: `The settings of the warehouse connection “${row.name}” are not valid (${(error as Error).message}).` };
+    }
+  }
+}

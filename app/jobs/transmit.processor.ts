@@ -1,0 +1,22 @@
+// Thin: parse, run the use case, translate. Rate limits delay the job without spending an attempt;
+// transient failures retry with backoff; permanent ones end as exceptions (recorded by the use case).
+import { DelayedError, type Job } from "bullmq";
+import type { Logger } from "pino";
+import { transmitWarehouseOrder, type TransmitDeps } from "~/modules/transmission/transmit-warehouse-order.use-case";
+import { transmitJobSchema } from "./job-definitions";
+
+export function transmitProcessor(deps: TransmitDeps & { log: Logger }) {
+  return async (job: Job, token?: string): Promise<string> => {
+    const data = transmitJobSchema.parse(job.data);
+    const result = await transmitWarehouseOrder(deps, data);
+    if (result.status === "retry") {
+      if (result.failure.kind === "rate-limited" && token) {
+        await job.moveToDelayed(Date.now() + result.failure.retryAfterMs, token);
+        throw new DelayedError();
+      }
+      throw new Error(`${result.failure.kind}: ${result.failure.message}`);
+    }
+    if (result.status === "blocked") deps.log.warn({ ...data, message: result.message }, "warehouse order blocked");
+    return result.status;
+  };
+}

@@ -1,0 +1,41 @@
+// What sending a warehouse order needs from storage and from the warehouse connections.
+import type { ConnectorFailure, SubmitReceipt, WarehouseConnector } from "./warehouse-connector";
+import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
+
+export interface ClaimedWarehouseOrder {
+  id: string;
+  shop: string;
+  orderId: string;
+  connectionId: string;
+  idempotencyKey: string;
+  draft: WarehouseOrderDraft;
+  /** `transmitting` means an earlier attempt may have reached the warehouse: resubmitting is safe (same key). */
+  resumed: boolean;
+}
+
+export interface TransmissionRepository {
+  /** Whether the shop may send now (not dry run, installed). */
+  mayTransmit(shop: string): Promise<{ ok: true } | { ok: false; reason: string }>;
+  /**
+   * Records the step before the call: `mapped` → `transmitting`. Returns null when the order is not
+   * waiting to be sent (already sent, cancelled, gone).
+   */
+  claim(shop: string, warehouseOrderId: string): Promise<ClaimedWarehouseOrder | null>;
+  /** Records the step after the call: `transmitted` or `accepted`, the warehouse's reference, the timeline; clears exceptions. */
+  recordSubmitted(order: ClaimedWarehouseOrder, receipt: SubmitReceipt): Promise<void>;
+  /** A permanent failure: back to `mapped`, blocked by an exception carrying the warehouse's own message. */
+  recordRejected(order: ClaimedWarehouseOrder, failure: Extract<ConnectorFailure, { kind: "rejected" | "auth-failed" }>): Promise<void>;
+  /** A transient failure: stays `transmitting`; the attempt and error are noted for the operations view. */
+  recordTransientFailure(order: ClaimedWarehouseOrder, failure: ConnectorFailure): Promise<void>;
+  /** Warehouse orders waiting to be sent (mapped or transmitting) last touched before `olderThan`. */
+  listUnsent(olderThan: Date, limit: number): Promise<{ shop: string; warehouseOrderId: string }[]>;
+}
+
+export interface ConnectorRegistry {
+  /** The connector for a shop's warehouse connection, or why there is none (a sentence). */
+  forConnection(shop: string, connectionId: string): Promise<{ ok: true; connector: WarehouseConnector } | { ok: false; message: string }>;
+}
+
+export interface TransmissionQueue {
+  enqueueTransmission(job: { shop: string; warehouseOrderId: string }): Promise<void>;
+}

@@ -1,0 +1,95 @@
+// One contract for every warehouse, whatever its transport (REST, files over SFTP, EDI, pull).
+// Connectors translate between Loadbay's warehouse orders, dispatches and stock and the warehouse's
+// own wire format, and sort every failure into one closed set the transmission job acts on.
+import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
+
+/** What a connector can do; the admin and the jobs only offer what is supported. */
+export interface ConnectorCapabilities {
+  /** How dispatches arrive: pushed to Loadbay's endpoint, or polled from a cursor. */
+  dispatches: "push" | "poll" | "none";
+  /** How stock arrives, and whether it is a full snapshot or a delta. */
+  stock: { mode: "push" | "poll" | "none"; kind: "snapshot" | "delta" | "both" };
+  cancel: boolean;
+  amend: boolean;
+  returns: boolean;
+  /** What "accepted" means for this transport (DESIGN.md, "State"), shown to merchants. */
+  acceptance: "on-submit" | "on-acknowledgement";
+}
+
+/**
+ * Every failure is one of four kinds:
+ * - `transient`: try again with backoff (5xx, timeouts, connection refused);
+ * - `rate-limited`: wait `retryAfterMs`, then try again (429);
+ * - `rejected`: permanent; the warehouse refused the data; `message` is the warehouse's own words;
+ * - `auth-failed`: permanent; the merchant must fix the credentials.
+ */
+export type ConnectorFailure =
+  | { kind: "transient"; message: string }
+  | { kind: "rate-limited"; message: string; retryAfterMs: number }
+  | { kind: "rejected"; message: string; detail?: unknown }
+  | { kind: "auth-failed"; message: string };
+
+export type ConnectorResult<T> = { ok: true; value: T } | { ok: false; error: ConnectorFailure };
+
+/** A warehouse order as the connector receives it: the mapped draft and who it belongs to. */
+export interface OutboundOrder {
+  shop: string;
+  /** Loadbay's id of the warehouse order row. */
+  warehouseOrderId: string;
+  draft: WarehouseOrderDraft;
+}
+
+export interface SubmitReceipt {
+  /** The warehouse's own id for the order, when it gives one. */
+  warehouseReference: string | null;
+  /** True when the warehouse already had this order (a duplicate-reference rejection looked up). */
+  alreadyThere: boolean;
+  /** True when the warehouse confirmed it; false when acceptance comes later (files, pull). */
+  accepted: boolean;
+}
+
+/** One shipment as the warehouse reports it: base units per warehouse SKU, with tracking. */
+export interface DispatchAdviceIn {
+  shipmentId: string;
+  /** The idempotency key the order was sent with (the warehouse's external reference). */
+  orderReference: string;
+  warehouseReference: string | null;
+  shippedAt: Date;
+  carrier: string | null;
+  trackingNumbers: string[];
+  trackingUrls: string[];
+  lines: { warehouseSku: string; quantity: number }[];
+  /** The warehouse considers the order complete with this shipment. */
+  complete: boolean;
+}
+
+export interface StockLevelIn {
+  facilityCode: string;
+  warehouseSku: string;
+  freeQuantity: number;
+  asOf: Date;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; store it and pass it back to continue. Null when there is nothing more now. */
+  nextCursor: string | null;
+}
+
+export interface WarehouseConnector {
+  readonly capabilities: ConnectorCapabilities;
+  /**
+   * Sends one warehouse order. Idempotent by `order.draft.idempotencyKey`: a second submit of the
+   * same key never creates a second order; a duplicate-reference rejection is looked up and reported
+   * as `alreadyThere` (DESIGN.md invariant 2).
+   */
+  submitOrder(order: OutboundOrder): Promise<ConnectorResult<SubmitReceipt>>;
+  /** Asks the warehouse to cancel; `rejected` when it is too late (already picked). */
+  cancelOrder(order: OutboundOrder, warehouseReference: string | null): Promise<ConnectorResult<{ cancelled: boolean }>>;
+  /** Dispatches since the cursor (poll connectors); push connectors return an empty page. */
+  pollDispatches(cursor: string | null): Promise<ConnectorResult<Page<DispatchAdviceIn>>>;
+  /** Stock since the cursor (delta) or all of it (snapshot, cursor null). */
+  pollStock(cursor: string | null): Promise<ConnectorResult<Page<StockLevelIn>>>;
+  /** Checks credentials and reachability; the message says exactly what failed. */
+  testConnection(): Promise<ConnectorResult<{ message: string }>>;
+}

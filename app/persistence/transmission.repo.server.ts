@@ -1,0 +1,97 @@
+// PostgreSQL side of transmission: the warehouse-order state machine (mapped → transmitting →
+// transmitted/accepted), the order moving to `in_fulfilment`, timeline events and exceptions.
+import type { Prisma } from "@prisma/client";
+import type { Db } from "~/lib/db.server";
+import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
+import type { ClaimedWarehouseOrder, TransmissionRepository } from "~/modules/transmission/transmission.ports";
+import type { ConnectorFailure, SubmitReceipt } from "~/modules/transmission/warehouse-connector";
+import { applyExceptions } from "./exceptions.server";
+
+const ACTOR = "job:transmit";
+/**
+ * A `transmitting` order younger than this belongs to a job still running; older means its worker
+ * died mid-call, and it may be claimed again (resubmitting the same key is safe).
+ */
+const LEASE_MS = 120_000;
+
+export class PrismaTransmissionRepository implements TransmissionRepository {
+  constructor(private readonly db: Db) {}
+
+  async mayTransmit(shop: string) {
+    const row = await this.db.shop.findUnique({ where: { domain: shop }, select: { dryRun: true, uninstalledAt: true } });
+    if (!row) return { ok: false as const, reason: "unknown shop" };
+    if (row.uninstalledAt) return { ok: false as const, reason: "app uninstalled: outbound work is stopped" };
+    if (row.dryRun) return { ok: false as const, reason: "dry run: nothing is sent until the shop goes live" };
+    return { ok: true as const };
+  }
+
+  async claim(shop: string, warehouseOrderId: string): Promise<ClaimedWarehouseOrder | null> {
+    const [row] = await this.db.warehouseOrder.updateManyAndReturn({
+      where: {
+        shop,
+        id: warehouseOrderId,
+        OR: [{ state: "mapped", OR: [{ lastError: null }, { nextAttemptAt: { not: null } }] }, { state: "transmitting", updatedAt: { lt: new Date(Date.now() - LEASE_MS) } }],
+      },
+      data: { state: "transmitting", attempts: { increment: 1 } },
+      select: { id: true, shop: true, orderId: true, connectionId: true, idempotencyKey: true, payload: true, attempts: true },
+    });
+    if (!row) return null;
+    return { ...row, draft: row.payload as unknown as WarehouseOrderDraft, resumed: row.attempts > 1 };
+  }
+
+  async recordSubmitted(order: ClaimedWarehouseOrder, receipt: SubmitReceipt): Promise<void> {
+    const now = new Date();
+    await this.db.$transaction(async (tx) => {
+      await tx.warehouseOrder.updateMany({
+        where: { shop: order.shop, id: order.id, state: "transmitting" },
+        data: { state: receipt.accepted ? "accepted" : "transmitted", warehouseReference: receipt.warehouseReference, transmittedAt: now, ...(receipt.accepted ? { acceptedAt: now } : {}), lastError: null, nextAttemptAt: null },
+      });
+      await tx.order.updateMany({ where: { shop: order.shop, id: order.orderId, state: "released" }, data: { state: "in_fulfilment" } });
+      const how = receipt.alreadyThere ? "The warehouse already had it (same reference); nothing was sent twice." : receipt.accepted ? "Accepted by the warehouse." : "Delivered; waiting for the warehouse to acknowledge it.";
+      await timeline(tx, order, "transmission", `Sent ${order.idempotencyKey} to ${order.draft.facilityCode}. ${how}`, { receipt });
+      await applyExceptions(tx, order.shop, order.orderId, [], [`warehouse-rejected:${order.idempotencyKey}`, `connection-failed:${order.connectionId}`]);
+    });
+  }
+
+  async recordRejected(order: ClaimedWarehouseOrder, failure: Extract<ConnectorFailure, { kind: "rejected" | "auth-failed" }>): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      // Blocked: lastError set, no next attempt; a re-map after the fix clears it.
+      await tx.warehouseOrder.updateMany({ where: { shop: order.shop, id: order.id }, data: { state: "mapped", lastError: failure.message, nextAttemptAt: null } });
+      const exception =
+        failure.kind === "rejected"
+          ? { key: `warehouse-rejected:${order.idempotencyKey}`, kind: "warehouse-rejected", message: `The warehouse rejected ${order.idempotencyKey}: “${failure.message}” Fix the order or the mapping, then retry.` }
+          : { key: `connection-failed:${order.connectionId}`, kind: "connection-failed", message: `${failure.message} Update the warehouse connection, then retry.` };
+      await applyExceptions(tx, order.shop, order.orderId, [{ ...exception, detail: failure }], []);
+      await timeline(tx, order, "exception", exception.message, failure);
+    });
+  }
+
+  async recordTransientFailure(order: ClaimedWarehouseOrder, failure: ConnectorFailure): Promise<void> {
+    // Back to `mapped` so the job's own retry can claim it; nextAttemptAt marks it as retryable.
+    const retryAt = new Date(Date.now() + (failure.kind === "rate-limited" ? failure.retryAfterMs : 1_000));
+    await this.db.warehouseOrder.updateMany({
+      where: { shop: order.shop, id: order.id, state: "transmitting" },
+      data: { state: "mapped", lastError: `${failure.kind}: ${failure.message}`, nextAttemptAt: retryAt },
+    });
+  }
+
+  async listUnsent(olderThan: Date, limit: number) {
+    const rows = await this.db.warehouseOrder.findMany({
+      where: {
+        updatedAt: { lt: olderThan },
+        shopRef: { dryRun: false, uninstalledAt: null },
+        OR: [{ state: "mapped", OR: [{ lastError: null }, { nextAttemptAt: { not: null } }] }, { state: "transmitting" }],
+      },
+      select: { shop: true, id: true },
+      orderBy: { updatedAt: "asc" },
+      take: limit,
+    });
+    return rows.map((r) => ({ shop: r.shop, warehouseOrderId: r.id }));
+  }
+}
+
+function timeline(tx: Prisma.TransactionClient, order: ClaimedWarehouseOrder, kind: string, message: string, payload: unknown) {
+  return tx.timelineEvent.create({
+    data: { shop: order.shop, orderId: order.orderId, warehouseOrderId: order.id, actor: ACTOR, kind, message, payload: payload as Prisma.InputJsonValue },
+  });
+}
