@@ -36,8 +36,14 @@ describe("release decisions", () => {
     expect(held?.holdReasons.join(" ")).toMatch(/Pay on Account order awaiting approval/);
     await waitFor(async () => ourHolds(order.id).length, (n) => n > 0, 10_000, "Loadbay's Shopify hold");
     await settle();
+    // The hold's orders/updated echo was recognised without a fetch. (Creating the order may cost one
+    // or two fetches: orders/create and the draft's completion can race; each fetch is a decision.)
     const fetchesAfterHold = shop.operations("OrderForRelease").length;
-    expect(fetchesAfterHold).toBe(1); // the hold's orders/updated echo was recognised
+    const heldRow = await orderRow(order.id);
+    const decisionsAfterHold = await app.db.timelineEvent.count({ where: { shop: SHOP, orderId: heldRow!.id, kind: "decision" } });
+    expect(fetchesAfterHold).toBe(decisionsAfterHold);
+    const echoes = await app.db.timelineEvent.count({ where: { shop: SHOP, orderId: heldRow!.id, message: { contains: "already handled" } } });
+    expect(echoes).toBeGreaterThanOrEqual(1);
 
     shop.updateOrder(order.id, { tags: [...(shop.getOrder(order.id)?.tags ?? []), "approved"] });
     await waitForState(order.id, "released");
@@ -55,7 +61,8 @@ describe("release decisions", () => {
     const order = shop.scenarios.payOnAccount({ buyer: 0 }); // Acme: 5,000 limit, 1,250 balance
     await waitForState(order.id, "released");
     const events = await app.db.timelineEvent.findMany({ where: { shop: SHOP, order: { shopifyOrderId: order.id }, kind: "decision" } });
-    expect(events.map((e) => e.message)).toEqual([expect.stringMatching(/within the customer's remaining credit/)]);
+    expect(events.length).toBeGreaterThanOrEqual(1);
+    for (const e of events) expect(e.message).toMatch(/within the customer's remaining credit/);
   }, 30_000);
 
   it("releases a paid card order without a hold", async () => {
