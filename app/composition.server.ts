@@ -18,7 +18,10 @@ import { manualDecision } from "~/modules/orders/manual-decision.use-case";
 import { retryExceptions } from "~/modules/exceptions/retry-exceptions.use-case";
 import { PrismaExceptionReader } from "~/persistence/exceptions.repo.server";
 import { PrismaTransmissionRepository } from "~/persistence/transmission.repo.server";
-import { StoredConnectorRegistry, type ConnectorFactory } from "~/connectors/registry.server";
+import { StoredConnectorRegistry } from "~/connectors/registry.server";
+import { PROVIDERS, type Provider } from "~/connectors/providers.server";
+import { PrismaConnectionRepository } from "~/persistence/connections.repo.server";
+import type { ConnectionTester } from "~/modules/connections/connections.ports";
 import { createSecretBox } from "~/lib/crypto.server";
 import type { ManualAction } from "~/modules/orders/orders.ports";
 import { retryWebhook } from "~/modules/inbox/retry-webhook.use-case";
@@ -32,7 +35,7 @@ import { checkHealth, type HealthReport } from "~/lib/health.server";
 import { renderMetrics } from "~/jobs/metrics.server";
 
 /** One factory per warehouse provider (`warehouse_connection.provider`). */
-const CONNECTOR_FACTORIES: Record<string, ConnectorFactory> = {};
+const CONNECTOR_FACTORIES = Object.fromEntries(PROVIDERS.map((p) => [p.id, p.factory]));
 
 export interface Container {
   env: Env;
@@ -61,6 +64,9 @@ export interface Container {
   exceptions: PrismaExceptionReader;
   transmission: PrismaTransmissionRepository;
   connectors: StoredConnectorRegistry;
+  providers: Provider[];
+  connections: PrismaConnectionRepository;
+  connectionTester: ConnectionTester;
   retryExceptions(input: Parameters<typeof retryExceptions>[1]): ReturnType<typeof retryExceptions>;
   verifyWebhook: WebhookVerifier;
   recordWebhook(delivery: WebhookDelivery): ReturnType<typeof recordWebhook>;
@@ -85,6 +91,8 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   const admin = new AdminGateway({ tokens, adminOrigin, log: log.child({ component: "admin-gateway" }) });
   const orders = new PrismaOrderRepository(db);
   const exceptions = new PrismaExceptionReader(db);
+  const box = createSecretBox(env.ENCRYPTION_KEY);
+  const connectors = new StoredConnectorRegistry(db, box, CONNECTOR_FACTORIES);
   let shopifyApp: ShopifyApp | undefined;
   return {
     get shopify() {
@@ -108,7 +116,17 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     manualDecision: (input) => manualDecision({ orders, evaluations: queues }, input),
     exceptions,
     transmission: new PrismaTransmissionRepository(db),
-    connectors: new StoredConnectorRegistry(db, createSecretBox(env.ENCRYPTION_KEY), CONNECTOR_FACTORIES),
+    connectors,
+    providers: PROVIDERS,
+    connections: new PrismaConnectionRepository(db, box),
+    connectionTester: {
+      async test(shop, connectionId) {
+        const found = await connectors.forConnection(shop, connectionId);
+        if (!found.ok) return { ok: false, message: found.message };
+        const result = await found.connector.testConnection();
+        return result.ok ? { ok: true, message: result.value.message } : { ok: false, message: result.error.message };
+      },
+    },
     retryExceptions: (input) => retryExceptions({ exceptions, orders, evaluations: queues }, input),
     redis,
     queues,

@@ -25,6 +25,7 @@ export default function AppLayout() {
         <nav style={{ display: "flex", gap: 16, padding: "12px 24px" }} aria-label="Loadbay">
           <Link to="/app">Overview</Link>
           <Link to="/app/exceptions">Exceptions</Link>
+          <Link to="/app/connections">Warehouses</Link>
         </nav>
         <Outlet />
       </PolarisProvider>
@@ -37,6 +38,7 @@ export default function AppLayout() {
           Overview
         </Link>
         <Link to="/app/exceptions">Exceptions</Link>
+        <Link to="/app/connections">Warehouses</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

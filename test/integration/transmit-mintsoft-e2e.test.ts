@@ -1,0 +1,71 @@
+// Order to warehouse, end to end: a Mintsoft connection set up through the admin page (credentials
+// sealed, "test connection"), a released order mapped and sent to the Mintsoft simulator exactly once,
+// even when the warehouse answers 500 after storing it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoCatalog, type SimShop } from "../../tools/shopify-sim";
+import { startWarehouseSim, type WarehouseSim } from "../../tools/warehouse-sim";
+import { startRunningApp, type RunningApp } from "../support/running-app";
+import { installShop } from "../support/simulator";
+import { waitFor } from "../support/worker-process";
+
+const SHOP = "transmit-e2e.myshopify.com";
+let app: RunningApp;
+let wms: WarehouseSim;
+let shop: SimShop;
+let appUrl: string;
+
+const post = (path: string, form: Record<string, string>) => fetch(`${appUrl}${path}`, { method: "POST", body: new URLSearchParams(form) });
+
+beforeAll(async () => {
+  wms = await startWarehouseSim();
+  app = await startRunningApp("transmit", { env: { LOADBAY_DEMO_SHOP: SHOP } });
+  appUrl = `http://127.0.0.1:${app.env.PORT}`;
+  ({ shop } = await installShop(app.sim, app.db, SHOP));
+  demoCatalog(shop);
+}, 120_000);
+afterAll(async () => {
+  await app.stop();
+  await wms.close();
+});
+
+describe("transmission to Mintsoft", () => {
+  it("a connection saved in the admin keeps its password sealed, and its test reports what failed", async () => {
+    const bad = await post("/app/connections", { provider: "mintsoft", name: "Bad creds", baseUrl: wms.url, username: "loadbay", password: "wrong", warehouseId: "3" });
+    expect(bad.status).toBe(200);
+    const row = await app.db.warehouseConnection.findFirstOrThrow({ where: { shop: SHOP, name: "Bad creds" } });
+    expect(row.secrets).not.toContain("wrong");
+    expect(JSON.stringify(row.config)).not.toContain("wrong");
+    const tested = await (await post("/app/connections", { intent: "test", id: row.id })).text();
+    expect(tested).toMatch(/refused|credentials/i);
+  });
+
+  it("sends a released order once, with 2 cases as 24 units, despite a lost answer", async () => {
+    await post("/app/connections", { provider: "mintsoft", name: "Mintsoft Leeds", baseUrl: wms.url, username: wms.credentials.username, password: wms.credentials.password, warehouseId: "3" });
+    const connection = await app.db.warehouseConnection.findFirstOrThrow({ where: { shop: SHOP, name: "Mintsoft Leeds" } });
+    const tested = await (await post("/app/connections", { intent: "test", id: connection.id })).text();
+    expect(tested).not.toMatch(/refused/i);
+    const mapping = {
+      facilities: [{ code: "LEEDS", name: "Mintsoft Leeds", connectionId: connection.id, shopifyLocationId: shop.locations()[0]!.id }],
+      routing: { defaultFacilityCode: "LEEDS" },
+      unitsOfMeasure: { rows: [{ sku: "CASE-12-WIDGET", variantId: null, baseSku: "WIDGET-BLUE", factor: 12 }] },
+      connections: [{ connectionId: connection.id, serviceCodes: { rows: [{ matchOn: "title", value: "Standard Delivery", serviceCode: "STD" }] } }],
+    };
+    await app.db.shop.update({ where: { domain: SHOP }, data: { dryRun: false, settings: { mapping } } });
+    // A first order signs the worker's connector in, so the fault below hits the order call itself.
+    const first = shop.scenarios.paidByCard();
+    const firstRow = await waitFor(() => app.db.order.findFirst({ where: { shop: SHOP, shopifyOrderId: first.id } }), (o) => o?.state === "in_fulfilment", 30_000, "the first order sent");
+    expect(firstRow).not.toBeNull();
+    wms.setFaults({ errorRate: 1, errorPhase: "after" }, 1); // stores the order, then answers 500
+    const order = shop.scenarios.caseOf12();
+    const row = await waitFor(() => app.db.order.findFirst({ where: { shop: SHOP, shopifyOrderId: order.id } }), (o) => o?.state === "released", 30_000, "release");
+    await waitFor(() => app.db.warehouseOrder.findFirst({ where: { shop: SHOP, orderId: row!.id } }), (w) => w?.lastError !== null && w?.lastError !== undefined, 30_000, "the lost answer");
+    wms.clearFaults();
+    const sent = await waitFor(() => app.db.warehouseOrder.findFirst({ where: { shop: SHOP, orderId: row!.id } }), (w) => w?.state === "accepted", 30_000, "acceptance");
+    expect(await app.db.order.findUnique({ where: { id: row!.id } })).toMatchObject({ state: "in_fulfilment" });
+    const stored = wms.ordersFor(sent!.idempotencyKey);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.OrderItems).toEqual([expect.objectContaining({ SKU: "WIDGET-BLUE", Quantity: 24 })]);
+    expect(wms.counters.duplicates).toBeGreaterThanOrEqual(1); // the retry was refused as a duplicate…
+    expect(wms.orders().filter((o) => o.ExternalOrderReference === sent!.idempotencyKey)).toHaveLength(1); // …so one order
+  }, 60_000);
+});

@@ -1,0 +1,8 @@
+/** Mintsoft warehouse simulator: public API for tests, the demo and chaos runs. See README.md. */
+export { startWarehouseSim, WarehouseSim, type WarehouseSimOptions } from "./sim";
+export type { DispatchOptions } from "./dispatch";
+export type { FaultSettings } from "./faults";
+export type { SimCounters } from "./counters";
+export type { Credentials } from "./api-keys";
+export type { WireOrder, WireOrderItem, WireNameValue } from "./wire-types";
+export type { WireStockLevel } from "./stock-store";
