@@ -3,7 +3,9 @@
 // the web server and the worker; then SparkLayer-style orders keep arriving as signed webhooks.
 // Open the printed URL to watch them flow. Ctrl-C stops everything.
 import { HANDLED_TOPICS } from "../../app/shopify/webhook-payloads.schema";
+import { createSecretBox } from "../../app/lib/crypto.server";
 import { migrate } from "../db/migrator";
+import { startWarehouseSim } from "../warehouse-sim";
 import { demoCatalog, startShopifySimulator, type SimShop } from "../shopify-sim";
 import { ensureBuilt, ensureServices, startWeb, startWorker, waitForHttp, type ManagedProcess } from "../stack/processes";
 import { DEMO_SECRET, deleteRedisPrefix } from "../stack/isolated-env";
@@ -12,6 +14,8 @@ import { resetDemoShop, seedDemoMapping, storeOfflineSession } from "./session";
 const SHOP = "loadbay-demo.myshopify.com";
 const WEB_PORT = Number(process.env.PORT ?? 3000);
 const SIM_PORT = Number(process.env.SIM_PORT ?? 4001);
+const WMS_PORT = Number(process.env.WMS_PORT ?? 4002);
+const ENCRYPTION_KEY = Buffer.alloc(32, 9).toString("base64");
 const DATABASE_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/loadbay_demo";
 const ORDER_EVERY_MS = Number(process.env.DEMO_ORDER_EVERY_MS ?? 4_000);
 
@@ -37,7 +41,12 @@ demoCatalog(shop);
 await resetDemoShop(DATABASE_URL, SHOP);
 await deleteRedisPrefix(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", "loadbay-demo");
 await storeOfflineSession(DATABASE_URL, SHOP, sim.issueOfflineToken(SHOP, { expiring: true }));
-await seedDemoMapping(DATABASE_URL, SHOP, shop.locations()[0]!.id);
+const wms = await startWarehouseSim({ port: WMS_PORT, autoDispatchMs: 20_000 });
+const { password, ...credentials } = wms.credentials;
+await seedDemoMapping(DATABASE_URL, SHOP, shop.locations()[0]!.id, {
+  config: { baseUrl: wms.url, ...credentials, warehouseId: 3 },
+  sealedSecrets: createSecretBox(ENCRYPTION_KEY).seal(JSON.stringify({ password })),
+});
 
 const env = {
   NODE_ENV: "development",
@@ -51,7 +60,7 @@ const env = {
   SCOPES: "read_orders,write_orders,read_draft_orders,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders",
   SHOPIFY_ADMIN_ORIGIN: sim.url,
   LOADBAY_DEMO_SHOP: SHOP,
-  ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+  ENCRYPTION_KEY,
   PORT: String(WEB_PORT),
   SWEEP_INTERVAL_S: "10",
 };
@@ -61,7 +70,7 @@ await waitForHttp(`${appUrl}/healthz`, 60_000);
 say("");
 say(`  Loadbay is running.  Open ${appUrl}/app`);
 say(`  Health:  ${appUrl}/healthz     Metrics: ${appUrl}/metrics`);
-say(`  Shopify simulator: ${sim.url} (shop ${SHOP})`);
+say(`  Shopify simulator: ${sim.url} (shop ${SHOP})   Warehouse simulator (Mintsoft format): ${wms.url}`);
 say("  New SparkLayer orders arrive every few seconds. Ctrl-C stops everything.");
 say("");
 
@@ -78,6 +87,7 @@ async function stop() {
   say("stopping…");
   await Promise.all(processes.map((p) => p.stop()));
   await sim.close();
+  await wms.close();
   process.exit(0);
 }
 process.on("SIGINT", () => void stop());

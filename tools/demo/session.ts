@@ -28,7 +28,12 @@ export async function storeOfflineSession(
  * A warehouse connection, one facility and a small mapping for the demo shop, so released orders map
  * to warehouse orders; the unmapped shipping method and SKU oddities still raise exceptions to show.
  */
-export async function seedDemoMapping(databaseUrl: string, shop: string, locationId: string): Promise<void> {
+export async function seedDemoMapping(
+  databaseUrl: string,
+  shop: string,
+  locationId: string,
+  warehouse: { config: Record<string, unknown>; sealedSecrets: string },
+): Promise<void> {
   const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
   const client = new pg.Client({ connectionString, options: `-c search_path="${schema}"` });
   await client.connect();
@@ -38,8 +43,9 @@ export async function seedDemoMapping(databaseUrl: string, shop: string, locatio
       existing.rows[0]?.id ??
       (
         await client.query<{ id: string }>(
-          `INSERT INTO warehouse_connection (id, shop, name, provider, "updatedAt") VALUES (gen_random_uuid(), $1, 'Demo 3PL (Mintsoft)', 'mintsoft', now()) RETURNING id`,
-          [shop],
+          `INSERT INTO warehouse_connection (id, shop, name, provider, config, secrets, "updatedAt")
+           VALUES (gen_random_uuid(), $1, 'Demo 3PL (Mintsoft)', 'mintsoft', $2::jsonb, $3, now()) RETURNING id`,
+          [shop, JSON.stringify(warehouse.config), warehouse.sealedSecrets],
         )
       ).rows[0]!.id;
     const mapping = {
@@ -48,7 +54,11 @@ export async function seedDemoMapping(databaseUrl: string, shop: string, locatio
       unitsOfMeasure: { rows: [{ sku: "CASE-12-WIDGET", variantId: null, baseSku: "WIDGET-BLUE", factor: 12 }] },
       connections: [{ connectionId, name: "Demo 3PL", serviceCodes: { rows: [{ matchOn: "title", value: "Standard Delivery", serviceCode: "STD" }] } }],
     };
-    await client.query(`UPDATE shop SET settings = jsonb_set(settings::jsonb, '{mapping}', $2::jsonb), "updatedAt" = now() WHERE domain = $1`, [shop, JSON.stringify(mapping)]);
+    // The demo sends for real (to the warehouse simulator): dry run off.
+    await client.query(`UPDATE shop SET settings = jsonb_set(settings::jsonb, '{mapping}', $2::jsonb), "dryRun" = false, "updatedAt" = now() WHERE domain = $1`, [
+      shop,
+      JSON.stringify(mapping),
+    ]);
   } finally {
     await client.end();
   }
