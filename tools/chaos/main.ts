@@ -2,9 +2,10 @@
 // PostgreSQL and Redis, and prints one JSON object per scenario with `lost` and `duplicated` counts
 // (the last line is all of them, flat). Later issues add scenarios (transmit, transmit-edi, …).
 import { intakeChaos } from "./intake.chaos";
+import { transmitChaos } from "./transmit.chaos";
 
 type Scenario = () => Promise<{ lost: number; duplicated: number } & Record<string, number>>;
-const SCENARIOS: Record<string, Scenario> = { intake: intakeChaos };
+const SCENARIOS: Record<string, Scenario> = { intake: intakeChaos, transmit: transmitChaos };
 
 const onlyIndex = process.argv.indexOf("--only");
 const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? "").split(",").filter(Boolean) : Object.keys(SCENARIOS);
