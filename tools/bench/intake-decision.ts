@@ -3,10 +3,10 @@
 // order back from the simulator.
 import pg from "pg";
 import { parseDatabaseUrl } from "../../app/lib/database-url";
-import { HANDLED_TOPICS } from "../../app/shopify/webhook-payloads.schema";
 import { storeOfflineSession } from "../demo/session";
-import { demoCatalog, startShopifySimulator } from "../shopify-sim";
-import { createIsolatedEnv, DEMO_SECRET, freePort } from "../stack/isolated-env";
+import { demoCatalog } from "../shopify-sim";
+import { startShopifySimForApp } from "../stack/shopify-sim-for-app";
+import { createIsolatedEnv, freePort } from "../stack/isolated-env";
 import { startWeb, startWorker, waitForHttp } from "../stack/processes";
 import { percentile, round } from "./stats";
 
@@ -14,12 +14,7 @@ const SHOP = "bench-decision.myshopify.com";
 
 export async function measureIntakeToDecision(orders: number, perSecond: number): Promise<Record<string, number>> {
   const port = await freePort();
-  const sim = await startShopifySimulator({
-    apiKey: "loadbay-local",
-    apiSecret: DEMO_SECRET,
-    plan: "plus",
-    webhookUrl: (topic) => (HANDLED_TOPICS.includes(topic) ? `http://127.0.0.1:${port}/webhooks/${topic}` : undefined),
-  });
+  const sim = await startShopifySimForApp(port, { plan: "plus" });
   const isolated = await createIsolatedEnv("bench_decision", { SHOPIFY_ADMIN_ORIGIN: sim.url, PORT: String(port) });
   const shop = sim.createShop(SHOP, { protectedDataLevel: 2 });
   demoCatalog(shop);

@@ -2,11 +2,11 @@
 // stored, so the answer is lost), a warehouse outage, the worker SIGKILLed every 20 s and one Redis
 // FLUSHALL. Lost: an order placed in Shopify that never reached the warehouse. Duplicated: a
 // reference the warehouse stored more than once (the simulator counts every create it receives).
-import { HANDLED_TOPICS } from "../../app/shopify/webhook-payloads.schema";
 import { createSecretBox } from "../../app/lib/crypto.server";
 import { resetDemoShop, seedDemoMapping, storeOfflineSession } from "../demo/session";
-import { demoCatalog, startShopifySimulator } from "../shopify-sim";
-import { createIsolatedEnv, DEMO_SECRET, freePort } from "../stack/isolated-env";
+import { demoCatalog } from "../shopify-sim";
+import { startShopifySimForApp } from "../stack/shopify-sim-for-app";
+import { createIsolatedEnv, freePort } from "../stack/isolated-env";
 import { startPrivateRedis } from "../stack/private-redis";
 import { ensureBuilt, startWeb, startWorker, waitForHttp, type ManagedProcess } from "../stack/processes";
 import { startWarehouseSim } from "../warehouse-sim";
@@ -21,12 +21,7 @@ export async function transmitChaos() {
   ensureBuilt();
   const redis = await startPrivateRedis();
   const port = await freePort();
-  const sim = await startShopifySimulator({
-    apiKey: "loadbay-local",
-    apiSecret: DEMO_SECRET,
-    plan: "plus",
-    webhookUrl: (topic) => (HANDLED_TOPICS.includes(topic) ? `http://127.0.0.1:${port}/webhooks/${topic}` : undefined),
-  });
+  const sim = await startShopifySimForApp(port, { plan: "plus" });
   const wms = await startWarehouseSim({ seed: 7 });
   const isolated = await createIsolatedEnv("chaos_transmit", { REDIS_URL: redis.url, SHOPIFY_ADMIN_ORIGIN: sim.url, PORT: String(port) });
   const env: Record<string, string> = { ...isolated.env, WORKER_LOCK_MS: "3000", SWEEP_INTERVAL_S: "2", SWEEP_STALE_AFTER_S: "5" };

@@ -2,11 +2,11 @@
 // (started if needed), a fresh build of the app, the Shopify simulator with a seeded SparkLayer shop,
 // the web server and the worker; then SparkLayer-style orders keep arriving as signed webhooks.
 // Open the printed URL to watch them flow. Ctrl-C stops everything.
-import { HANDLED_TOPICS } from "../../app/shopify/webhook-payloads.schema";
 import { createSecretBox } from "../../app/lib/crypto.server";
 import { migrate } from "../db/migrator";
 import { startWarehouseSim } from "../warehouse-sim";
-import { demoCatalog, startShopifySimulator, type SimShop } from "../shopify-sim";
+import { demoCatalog, type SimShop } from "../shopify-sim";
+import { startShopifySimForApp } from "../stack/shopify-sim-for-app";
 import { ensureBuilt, ensureServices, startWeb, startWorker, waitForHttp, type ManagedProcess } from "../stack/processes";
 import { DEMO_SECRET, deleteRedisPrefix } from "../stack/isolated-env";
 import { resetDemoShop, seedDemoMapping, storeOfflineSession } from "./session";
@@ -29,13 +29,7 @@ say("building the app…");
 ensureBuilt(true);
 
 const appUrl = `http://localhost:${WEB_PORT}`;
-const sim = await startShopifySimulator({
-  port: SIM_PORT,
-  apiKey: "loadbay-demo",
-  apiSecret: DEMO_SECRET,
-  // Shopify sends only the topics the app subscribes to (shopify.app.toml).
-  webhookUrl: (topic) => (HANDLED_TOPICS.includes(topic) ? `http://127.0.0.1:${WEB_PORT}/webhooks/${topic}` : undefined),
-});
+const sim = await startShopifySimForApp(WEB_PORT, { port: SIM_PORT, apiKey: "loadbay-demo" });
 const shop = sim.createShop(SHOP, { protectedDataLevel: 2, timezone: "Europe/London" });
 demoCatalog(shop);
 await resetDemoShop(DATABASE_URL, SHOP);
