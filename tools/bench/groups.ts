@@ -2,8 +2,10 @@
 import type { BenchGroup } from "./group";
 import { intakeGroup } from "./intake.bench";
 import { mappingGroup } from "./mapping.bench";
+import { pipelineGroup } from "./pipeline.bench";
 
 export const GROUPS: Record<string, BenchGroup> = {
   intake: intakeGroup,
   mapping: mappingGroup,
+  pipeline: pipelineGroup,
 };

@@ -1,0 +1,119 @@
+// Order to warehouse under sustained load: SparkLayer orders placed across 20 shops (Plus plan, so no
+// shop's rate limit binds) at a fixed rate; each one's time from webhook received to accepted by the
+// Mintsoft-format warehouse simulator, the sustained throughput, the worker's memory and the Shopify
+// points spent per order. PIPELINE_RATE and PIPELINE_DURATION_S shorten it for a quick look.
+import { execFileSync } from "node:child_process";
+import pg from "pg";
+import { createSecretBox } from "../../app/lib/crypto.server";
+import { parseDatabaseUrl } from "../../app/lib/database-url";
+import { seedDemoMapping, storeOfflineSession } from "../demo/session";
+import { demoCatalog, type SimShop } from "../shopify-sim";
+import { createIsolatedEnv, freePort } from "../stack/isolated-env";
+import { ensureBuilt, startWeb, startWorker, waitForHttp } from "../stack/processes";
+import { startShopifySimForApp } from "../stack/shopify-sim-for-app";
+import { startWarehouseSim } from "../warehouse-sim";
+import type { BenchGroup } from "./group";
+import { percentile, round } from "./stats";
+
+const SHOPS = 20;
+const RATE = Number(process.env.PIPELINE_RATE ?? 100);
+const DURATION_S = Number(process.env.PIPELINE_DURATION_S ?? 300);
+
+export const pipelineGroup: BenchGroup = async () => {
+  // One long run: the figure is sustained throughput, and each latency figure is a percentile over
+  // every order of the run (tens of thousands), which is steadier than a median of short runs.
+  ensureBuilt();
+  const port = await freePort();
+  const sim = await startShopifySimForApp(port, { plan: "plus" });
+  const wms = await startWarehouseSim({ seed: 3 });
+  const isolated = await createIsolatedEnv("bench_pipeline", { SHOPIFY_ADMIN_ORIGIN: sim.url, PORT: String(port), WORKER_CONCURRENCY: "16" });
+  const env = isolated.env;
+  const shops = await seedShops(env, sim, wms);
+  const web = startWeb(env);
+  const worker = startWorker(env);
+  const { connectionString, schema } = parseDatabaseUrl(env.DATABASE_URL!);
+  const db = new pg.Client({ connectionString, options: `-c search_path="${schema}"` });
+  let rssMax = 0;
+  const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssMb(worker.child.pid))), 1_000);
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+    await db.connect();
+    const placed = await placeOrders(shops);
+    await sim.webhooksIdle();
+    const rows = await waitForAccepted(db, placed, 120_000);
+    const latencies = rows.map((r) => Number(r.ms));
+    const acceptedAt = rows.map((r) => Number(r.accepted_epoch_ms)).sort((a, b) => a - b);
+    const spanS = (acceptedAt.at(-1)! - acceptedAt[0]!) / 1000;
+    return {
+      order_to_warehouse_p50_ms: round(percentile(latencies, 50)),
+      order_to_warehouse_p99_ms: round(percentile(latencies, 99)),
+      pipeline_orders_per_s: round(rows.length / Math.max(spanS, 1)),
+      pipeline_offered_per_s: RATE,
+      pipeline_duration_s: DURATION_S,
+      pipeline_orders_accepted: rows.length,
+      pipeline_orders_placed: placed,
+      worker_rss_mb: round(rssMax),
+      shopify_points_per_order: round(shops.reduce((sum, s) => sum + s.pointsSpent(), 0) / Math.max(placed, 1)),
+      warehouse_duplicates_stored: [...wms.counters.ordersByReference.values()].filter((n) => n > 1).length,
+    };
+  } finally {
+    clearInterval(sampler);
+    await db.end().catch(() => undefined);
+    await Promise.all([web.stop(), worker.stop()]);
+    await sim.close();
+    await wms.close();
+    await isolated.cleanup();
+  }
+};
+
+async function seedShops(env: Record<string, string>, sim: Awaited<ReturnType<typeof startShopifySimForApp>>, wms: Awaited<ReturnType<typeof startWarehouseSim>>): Promise<SimShop[]> {
+  const { password, ...credentials } = wms.credentials;
+  const sealed = createSecretBox(env.ENCRYPTION_KEY!).seal(JSON.stringify({ password }));
+  const shops: SimShop[] = [];
+  for (let i = 0; i < SHOPS; i++) {
+    const domain = `bench-pipeline-${i}.myshopify.com`;
+    const shop = sim.createShop(domain, { protectedDataLevel: 2 });
+    demoCatalog(shop);
+    await storeOfflineSession(env.DATABASE_URL!, domain, sim.issueOfflineToken(domain, { expiring: true }));
+    await seedDemoMapping(env.DATABASE_URL!, domain, shop.locations()[0]!.id, { config: { baseUrl: wms.url, ...credentials, warehouseId: 3 }, sealedSecrets: sealed });
+    shops.push(shop);
+  }
+  return shops;
+}
+
+/** Open loop: orders leave on schedule whatever the pipeline does. */
+async function placeOrders(shops: SimShop[]): Promise<number> {
+  const total = RATE * DURATION_S;
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    shops[i % shops.length]!.scenarios.paidByCard();
+  }
+  return total;
+}
+
+async function waitForAccepted(db: pg.Client, expected: number, graceMs: number) {
+  const deadline = Date.now() + graceMs;
+  const query = `
+    SELECT EXTRACT(EPOCH FROM (w."acceptedAt" - i.first)) * 1000 AS ms, EXTRACT(EPOCH FROM w."acceptedAt") * 1000 AS accepted_epoch_ms
+      FROM warehouse_order w JOIN "order" o ON o.id = w."orderId"
+      JOIN (SELECT shop, payload->>'admin_graphql_api_id' AS gid, min("receivedAt") AS first FROM webhook_inbox WHERE topic = 'orders/create' GROUP BY 1, 2) i
+        ON i.shop = o.shop AND i.gid = o."shopifyOrderId"
+     WHERE w."acceptedAt" IS NOT NULL`;
+  for (;;) {
+    const { rows } = await db.query<{ ms: string; accepted_epoch_ms: string }>(query);
+    if (rows.length >= expected || Date.now() > deadline) return rows;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)]).toString().trim()) / 1024;
+  } catch {
+    return 0;
+  }
+}
