@@ -21,6 +21,7 @@ import { PrismaTransmissionRepository } from "~/persistence/transmission.repo.se
 import { StoredConnectorRegistry } from "~/connectors/registry.server";
 import { PROVIDERS, type Provider } from "~/connectors/providers.server";
 import { PrismaConnectionRepository } from "~/persistence/connections.repo.server";
+import { PrismaOrderDetailsReader } from "~/persistence/order-details.repo.server";
 import type { ConnectionTester } from "~/modules/connections/connections.ports";
 import { createSecretBox } from "~/lib/crypto.server";
 import type { ManualAction } from "~/modules/orders/orders.ports";
@@ -65,6 +66,7 @@ export interface Container {
   transmission: PrismaTransmissionRepository;
   connectors: StoredConnectorRegistry;
   providers: Provider[];
+  orderDetails: PrismaOrderDetailsReader;
   connections: PrismaConnectionRepository;
   connectionTester: ConnectionTester;
   retryExceptions(input: Parameters<typeof retryExceptions>[1]): ReturnType<typeof retryExceptions>;
@@ -118,6 +120,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     transmission: new PrismaTransmissionRepository(db),
     connectors,
     providers: PROVIDERS,
+    orderDetails: new PrismaOrderDetailsReader(db),
     connections: new PrismaConnectionRepository(db, box),
     connectionTester: {
       async test(shop, connectionId) {

@@ -1,7 +1,7 @@
 // Overview: where the shop's orders are, and every webhook Loadbay could not use, with the reason
 // and a retry where a retry can help.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { authenticateAdmin, container } from "~/composition.server";
@@ -99,7 +99,7 @@ export default function Overview() {
                   columnContentTypes={["text", "text", "text", "text"]}
                   headings={["Order", "Company", "Why it is held", ""]}
                   rows={data.held.map((o) => [
-                    o.name,
+                    <Link key="n" to={`/app/orders/${o.id}`}>{o.name}</Link>,
                     o.companyName ?? "",
                     <div key="r" style={{ whiteSpace: "normal", minWidth: 280, maxWidth: 520 }}>{o.reasons.join(" ")}</div>,
                     <OrderAction key="a" id={o.id} intent="release" label="Release" busy={busy} />,

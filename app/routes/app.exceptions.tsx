@@ -1,7 +1,7 @@
 // The exception queue: every order Loadbay cannot move on, with the sentence that says why, counted by
 // kind, filterable, and retryable one by one, by selection or a whole kind at once (after fixing a map).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Page, Select, Text, useIndexResourceState } from "@shopify/polaris";
 import { z } from "zod";
 import { authenticateAdmin, container } from "~/composition.server";
@@ -79,7 +79,7 @@ export default function Exceptions() {
             >
               {items.map((e, index) => (
                 <IndexTable.Row id={e.id} key={e.id} position={index} selected={selectedResources.includes(e.id)}>
-                  <IndexTable.Cell>{e.orderName ?? "—"}</IndexTable.Cell>
+                  <IndexTable.Cell>{e.orderId ? <Link to={`/app/orders/${e.orderId}`}>{e.orderName ?? "order"}</Link> : "—"}</IndexTable.Cell>
                   <IndexTable.Cell><Badge tone={e.status === "open" ? "critical" : "success"}>{e.kind}</Badge></IndexTable.Cell>
                   <IndexTable.Cell>
                     <div style={{ whiteSpace: "normal", minWidth: 280, maxWidth: 560 }}>{e.message}</div>

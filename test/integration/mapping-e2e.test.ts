@@ -54,5 +54,13 @@ describe("mapping", () => {
     expect(payload.lines).toEqual([expect.objectContaining({ warehouseSku: "WIDGET-BLUE", quantity: 24, orderedQuantity: 2, factor: 12, sourceSku: "CASE-12-WIDGET" })]);
     expect(warehouseOrder!.idempotencyKey).toBe(payload.idempotencyKey);
     expect(await app.db.exceptionRecord.findMany({ where: { shop: SHOP, orderId: row!.id, status: "open" } })).toEqual([]);
+
+    // The order page previews exactly what would be sent (the shop is in dry run) and the timeline.
+    const page = await (await fetch(`${appUrl}/app/orders/${row!.id}`)).text();
+    expect(page).toContain("What would be sent (dry run)");
+    expect(page).toContain(warehouseOrder!.idempotencyKey);
+    expect(page).toMatch(/&quot;warehouseSku&quot;: &quot;WIDGET-BLUE&quot;|"warehouseSku": "WIDGET-BLUE"/);
+    expect(page).toContain("Retry requested");
+    expect((await fetch(`${appUrl}/app/orders/00000000-0000-0000-0000-000000000000`)).status).toBe(404);
   }, 60_000);
 });
