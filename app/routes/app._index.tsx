@@ -46,6 +46,20 @@ const STATE_LABELS: Record<string, string> = {
   cancelled: "Cancelled",
 };
 
+/** A titled card that shows its sentence when there is nothing to list. */
+function Section({ title, empty, children }: { title: string; empty: string | null; children: React.ReactNode }) {
+  return (
+    <Layout.Section>
+      <Card>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">{title}</Text>
+          {empty ? <Text as="p" tone="subdued">{empty}</Text> : children}
+        </BlockStack>
+      </Card>
+    </Layout.Section>
+  );
+}
+
 function OrderAction({ id, intent, label, busy }: { id: string; intent: string; label: string; busy: boolean }) {
   return (
     <Form method="post">
@@ -88,43 +102,25 @@ export default function Overview() {
             ))}
           </InlineGrid>
         </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Held orders</Text>
-              {data.held.length === 0 ? (
-                <Text as="p" tone="subdued">No order is held.</Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "text"]}
-                  headings={["Order", "Company", "Why it is held", ""]}
-                  rows={data.held.map((o) => [
-                    <Link key="n" to={`/app/orders/${o.id}`}>{o.name}</Link>,
-                    o.companyName ?? "",
-                    <div key="r" style={{ whiteSpace: "normal", minWidth: 280, maxWidth: 520 }}>{o.reasons.join(" ")}</div>,
-                    <OrderAction key="a" id={o.id} intent="release" label="Release" busy={busy} />,
-                  ])}
-                />
-              )}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Open exceptions</Text>
-              {data.exceptions.length === 0 ? (
-                <Text as="p" tone="subdued">None.</Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "numeric"]}
-                  headings={["Order", "Kind", "What to do", "Seen"]}
-                  rows={data.exceptions.map((e) => [e.orderName ?? "", e.kind, e.message, e.count])}
-                />
-              )}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
+        <Section title="Held orders" empty={data.held.length === 0 ? "No order is held." : null}>
+          <DataTable
+            columnContentTypes={["text", "text", "text", "text"]}
+            headings={["Order", "Company", "Why it is held", ""]}
+            rows={data.held.map((o) => [
+              <Link key="n" to={`/app/orders/${o.id}`}>{o.name}</Link>,
+              o.companyName ?? "",
+              <div key="r" style={{ whiteSpace: "normal", minWidth: 280, maxWidth: 520 }}>{o.reasons.join(" ")}</div>,
+              <OrderAction key="a" id={o.id} intent="release" label="Release" busy={busy} />,
+            ])}
+          />
+        </Section>
+        <Section title="Open exceptions" empty={data.exceptions.length === 0 ? "None." : null}>
+          <DataTable
+            columnContentTypes={["text", "text", "text", "numeric"]}
+            headings={["Order", "Kind", "What to do", "Seen"]}
+            rows={data.exceptions.map((e) => [e.orderName ?? "", e.kind, e.message, e.count])}
+          />
+        </Section>
         <Layout.Section>
           <Card>
             <BlockStack gap="200">
@@ -136,36 +132,27 @@ export default function Overview() {
             </BlockStack>
           </Card>
         </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Webhooks Loadbay could not use</Text>
-              {data.problems.length === 0 ? (
-                <Text as="p" tone="subdued">None. Every webhook received was recorded and processed.</Text>
+        <Section title="Webhooks Loadbay could not use" empty={data.problems.length === 0 ? "None. Every webhook received was recorded and processed." : null}>
+          <DataTable
+            columnContentTypes={["text", "text", "text", "text", "text"]}
+            headings={["Received", "Topic", "Status", "Reason", ""]}
+            rows={data.problems.map((p) => [
+              formatDateTime(p.receivedAt, data.timezone),
+              p.topic,
+              <Badge key="s" tone={p.status === "failed" ? "critical" : "warning"}>{p.status}</Badge>,
+              <div key="w" style={{ whiteSpace: "normal", minWidth: 240, maxWidth: 480 }}>{p.reason}</div>,
+              p.retryable ? (
+                <Form method="post" key="r">
+                  <input type="hidden" name="intent" value="retry-webhook" />
+                  <input type="hidden" name="id" value={p.id} />
+                  <Button submit loading={busy}>Retry</Button>
+                </Form>
               ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "text", "text"]}
-                  headings={["Received", "Topic", "Status", "Reason", ""]}
-                  rows={data.problems.map((p) => [
-                    formatDateTime(p.receivedAt, data.timezone),
-                    p.topic,
-                    <Badge key="s" tone={p.status === "failed" ? "critical" : "warning"}>{p.status}</Badge>,
-                    <div key="w" style={{ whiteSpace: "normal", minWidth: 240, maxWidth: 480 }}>{p.reason}</div>,
-                    p.retryable ? (
-                      <Form method="post" key="r">
-                        <input type="hidden" name="intent" value="retry-webhook" />
-                        <input type="hidden" name="id" value={p.id} />
-                        <Button submit loading={busy}>Retry</Button>
-                      </Form>
-                    ) : (
-                      ""
-                    ),
-                  ])}
-                />
-              )}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
+                ""
+              ),
+            ])}
+          />
+        </Section>
       </Layout>
     </Page>
   );

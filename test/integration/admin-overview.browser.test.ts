@@ -9,7 +9,7 @@ import { screenshot, useBrowserPages, waitForHydration, waitForIdleNavigation } 
 import { startRunningApp, type RunningApp } from "../support/running-app";
 import { installShop } from "../support/simulator";
 import { signedWebhookRequest } from "../support/webhooks";
-import { waitFor } from "../support/worker-process";
+import { waitFor } from "../support/wait-for";
 
 const SHOP = "admin-browser.myshopify.com";
 let app: RunningApp;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCatalog, type SimShop } from "../../tools/shopify-sim";
 import { startRunningApp, type RunningApp } from "../support/running-app";
 import { installShop } from "../support/simulator";
-import { waitFor } from "../support/worker-process";
+import { waitFor } from "../support/wait-for";
 
 const SHOP = "mapping-e2e.myshopify.com";
 const PALLET = { title: "Pallet Express Next Day", code: "PALLET-X-ND", price: 45 };

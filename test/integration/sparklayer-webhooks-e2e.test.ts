@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { installShop, startTestSimulator } from "../support/simulator";
 import { TEST_ENV } from "../support/test-env";
 import { deletePrefix, testQueuePrefix } from "../support/redis";
-import { waitFor } from "../support/worker-process";
+import { waitFor } from "../support/wait-for";
 
 const SHOP = "sparklayer-e2e.myshopify.com";
 let database: TestDatabase;

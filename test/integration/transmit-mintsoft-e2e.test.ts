@@ -6,7 +6,7 @@ import { demoCatalog, type SimShop } from "../../tools/shopify-sim";
 import { startWarehouseSim, type WarehouseSim } from "../../tools/warehouse-sim";
 import { startRunningApp, type RunningApp } from "../support/running-app";
 import { installShop } from "../support/simulator";
-import { waitFor } from "../support/worker-process";
+import { waitFor } from "../support/wait-for";
 
 const SHOP = "transmit-e2e.myshopify.com";
 let app: RunningApp;

@@ -10,7 +10,9 @@ import { createContainer, type Container } from "~/composition.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { testEnv } from "../support/env";
 import { startPrivateRedis, testQueuePrefix, type PrivateRedis } from "../support/redis";
-import { startWorkerProcess, waitFor, type WorkerProcess } from "../support/worker-process";
+import { startWorker as startWorkerProcess, type ManagedProcess } from "../../tools/stack/processes";
+import { waitFor } from "../support/wait-for";
+import { TEST_ENV } from "../support/test-env";
 import { orderBody } from "../support/webhooks";
 
 const SHOP = "recovery-shop.myshopify.com";
@@ -18,7 +20,7 @@ let database: TestDatabase;
 let redis: PrivateRedis;
 let c: Container;
 let workerEnv: Record<string, string>;
-const running: WorkerProcess[] = [];
+const running: ManagedProcess[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase("recovery");
@@ -38,7 +40,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((w) => w.kill("SIGKILL")));
+  await Promise.all(running.splice(0).map((w) => w.stop("SIGKILL")));
 });
 
 afterAll(async () => {
@@ -47,8 +49,8 @@ afterAll(async () => {
   await database.drop();
 });
 
-function startWorker(): WorkerProcess {
-  const w = startWorkerProcess(workerEnv);
+function startWorker(): ManagedProcess {
+  const w = startWorkerProcess({ ...TEST_ENV, LOG_LEVEL: "warn", ...workerEnv });
   running.push(w);
   return w;
 }
@@ -85,7 +87,7 @@ describe("worker recovery", () => {
     await recordOrders(1500, 10_000);
     const first = startWorker();
     await waitFor(countProcessed, (n) => n >= 150, 30_000, "the first worker to make progress");
-    const exit = await first.kill("SIGKILL");
+    const exit = await first.stop("SIGKILL");
     expect(exit).toBeNull(); // killed by the signal, not a clean exit
     const processedAtKill = await countProcessed();
     expect(processedAtKill).toBeLessThan(1500);
@@ -122,7 +124,7 @@ describe("worker recovery", () => {
     await recordOrders(600, 120_000);
     const w = startWorker();
     await waitFor(countProcessed, (n) => n >= before + 20, 30_000, "progress before SIGTERM");
-    expect(await w.kill("SIGTERM")).toBe(0);
+    expect(await w.stop("SIGTERM")).toBe(0);
     expect(await countProcessed()).toBeLessThan(before + 600);
 
     startWorker();

@@ -11,7 +11,8 @@ export interface ManagedProcess {
   name: string;
   child: ChildProcess;
   output(): string;
-  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Signals the process and resolves with its exit code (null when a signal ended it). */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 export function startProcess(name: string, args: string[], env: Record<string, string>, options: { echo?: boolean } = {}): ManagedProcess {
@@ -33,12 +34,12 @@ export function startProcess(name: string, args: string[], env: Record<string, s
     child,
     output: () => out,
     stop(signal = "SIGTERM") {
-      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
       return new Promise((resolve) => {
         const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-        child.once("exit", () => {
+        child.once("exit", (code) => {
           clearTimeout(timer);
-          resolve();
+          resolve(code);
         });
         child.kill(signal);
       });
