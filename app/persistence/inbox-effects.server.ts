@@ -1,7 +1,7 @@
 // The effects of one webhook, written inside the transaction that marks its inbox row processed.
 import type { Prisma } from "@prisma/client";
 import type { InboxEffects } from "~/modules/inbox/inbox.ports";
-import { noteOrderChange } from "./order-notes.server";
+import { noteOrderChange, notePendingVersion } from "./order-notes.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -84,7 +84,7 @@ async function linkCompletedDraft(
   shop: string,
   input: { draftId: string | null; shopifyDraftOrderId: string; completedOrderId: string; name: string | null },
 ): Promise<{ id: string; evaluationRevision: number; evaluate: boolean }> {
-  const select = { id: true, evaluationRevision: true } as const;
+  const select = { id: true, evaluationRevision: true, pendingVersions: true } as const;
   const bump = { pendingEvaluation: true, evaluationRevision: { increment: 1 } };
   const order = await tx.order.findUnique({ where: { shop_shopifyOrderId: { shop, shopifyOrderId: input.completedOrderId } } });
   if (order) {
@@ -102,5 +102,6 @@ async function linkCompletedDraft(
         data: { shop, shopifyDraftOrderId: input.shopifyDraftOrderId, name: input.name ?? input.completedOrderId, ...data, evaluationRevision: 1 },
         select,
       });
+  await notePendingVersion(tx, row, { updatedAt: null, fingerprint: null });
   return { ...row, evaluate: true };
 }

@@ -5,6 +5,8 @@ import { readOrderSettings } from "~/modules/orders/order-settings.schema";
 import type { DecisionRecord, ManualAction, OrderRecord, OrderRepository, ShopContext } from "~/modules/orders/orders.ports";
 import { applyExceptions } from "./exceptions.server";
 import { factColumns } from "./order-columns.server";
+import { notePendingVersion, pendingAfter, seenFingerprint } from "./order-notes.server";
+import type { PendingVersion } from "~/modules/orders/known-version";
 import { loadMappingSettings } from "./mapping-settings.server";
 import { storeWarehouseOrders } from "./warehouse-orders.server";
 
@@ -20,13 +22,17 @@ export class PrismaOrderRepository implements OrderRepository {
   constructor(private readonly db: Db) {}
 
   async get(shop: string, orderId: string): Promise<OrderRecord | null> {
-    return this.db.order.findFirst({
+    const row = await this.db.order.findFirst({
       where: { shop, id: orderId },
       select: {
         id: true, shop: true, shopifyOrderId: true, name: true, state: true, holdReasons: true, pendingEvaluation: true,
         evaluationRevision: true, evaluatedUpdatedAt: true, manualRelease: true, manualHold: true, pickedBeforeGoLive: true,
+        ownWriteStamps: true, financialStatus: true, facts: true, pendingVersions: true,
       },
     });
+    if (!row) return null;
+    const { facts, financialStatus, pendingVersions, ...rest } = row;
+    return { ...rest, seen: seenFingerprint({ facts, financialStatus }), pendingVersions: pendingVersions as unknown as PendingVersion[] };
   }
 
   async shopContext(shop: string): Promise<ShopContext | null> {
@@ -53,7 +59,10 @@ export class PrismaOrderRepository implements OrderRepository {
 
   async recordDecision(shop: string, orderId: string, d: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[] }> {
     return this.db.$transaction(async (tx) => {
-      const current = await tx.order.findFirstOrThrow({ where: { shop, id: orderId }, select: { state: true, evaluationRevision: true, releasedAt: true } });
+      const current = await tx.order.findFirstOrThrow({
+        where: { shop, id: orderId },
+        select: { state: true, evaluationRevision: true, releasedAt: true, pendingVersions: true },
+      });
       const stillPending = current.evaluationRevision !== d.revision;
       const now = new Date();
       await tx.order.updateMany({
@@ -64,6 +73,8 @@ export class PrismaOrderRepository implements OrderRepository {
           ...(d.facts ? factColumns(d.facts) : {}),
           ...(d.ownWriteStamp ? { ownWriteStamps: { push: d.ownWriteStamp } } : {}),
           pendingEvaluation: stillPending,
+          // Changes up to the evaluated revision are decided; newer ones stay for the next job.
+          pendingVersions: pendingAfter(current.pendingVersions, d.revision) as unknown as Prisma.InputJsonValue,
           decidedAt: now,
           ...(d.state === "released" && current.state !== "released" ? { releasedAt: now } : {}),
         },
@@ -87,9 +98,10 @@ export class PrismaOrderRepository implements OrderRepository {
       const [row] = await tx.order.updateManyAndReturn({
         where: { shop, id: orderId, shopifyOrderId: { not: null } },
         data: { ...(MANUAL[action].data as Prisma.OrderUpdateManyMutationInput), pendingEvaluation: true, evaluationRevision: { increment: 1 } },
-        select: { evaluationRevision: true },
+        select: { id: true, evaluationRevision: true, pendingVersions: true },
       });
       if (!row) return null;
+      await notePendingVersion(tx, row, { updatedAt: null, fingerprint: null });
       await tx.timelineEvent.create({ data: { shop, orderId, actor, kind: "manual", message: MANUAL[action].message } });
       return { revision: row.evaluationRevision };
     });

@@ -8,6 +8,7 @@ import type { TransmissionQueue } from "~/modules/transmission/transmission.port
 import type { FulfillmentHolds, OrderSource, SourceFailure } from "./order-source.ports";
 import { AFTER_TRANSMISSION, stateAfter } from "./order-state";
 import type { DecisionRecord, OrderRecord, OrderRepository, ShopContext, TimelineEntry } from "./orders.ports";
+import { onlyKnownVersionsPending } from "./known-version";
 import { mapReleased } from "./map-released";
 import { decideRelease, type ReleaseDecision } from "./release-rules";
 
@@ -34,6 +35,7 @@ export async function evaluateOrder(deps: EvaluateOrderDeps, job: { shop: string
   if (job.revision < order.evaluationRevision) return { status: "skipped", note: "a newer change is queued" };
   const shop = await deps.orders.shopContext(job.shop);
   if (!shop || shop.uninstalled) return { status: "skipped", note: "app uninstalled: outbound work is stopped" };
+  if (onlyKnownVersionsPending(order.pendingVersions, order)) return record(deps, order, ownEcho(order));
 
   const fetched = await deps.source.fetchOrder(job.shop, order.shopifyOrderId, shop.settings.factSources);
   if (!fetched.ok) return failed(deps, order, fetched.error);
@@ -99,6 +101,10 @@ async function record(deps: EvaluateOrderDeps, order: OrderRecord, decision: Dec
 
 function base(order: OrderRecord, over: Partial<DecisionRecord>): DecisionRecord {
   return { revision: order.evaluationRevision, state: order.state, holdReasons: null, facts: null, ownWriteStamp: null, timeline: [], raise: [], clear: [], ...over };
+}
+
+function ownEcho(order: OrderRecord): DecisionRecord {
+  return base(order, { timeline: [{ actor: RULE, kind: "echo", message: "The change was Loadbay's own write, recorded just after Shopify reported it: no work needed" }] });
 }
 
 function vanished(order: OrderRecord): DecisionRecord {

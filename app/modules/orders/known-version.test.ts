@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isKnownVersion, type KnownVersions } from "./known-version";
+import { isKnownVersion, onlyKnownVersionsPending, type KnownVersions } from "./known-version";
 
 const t = (iso: string) => new Date(iso);
 const order: KnownVersions = {
@@ -25,5 +25,19 @@ describe("isKnownVersion", () => {
 
   it("knows nothing about an order never evaluated", () => {
     expect(isKnownVersion(t("2026-11-20T10:00:00Z"), { evaluatedUpdatedAt: null, ownWriteStamps: [], seen: null })).toBe(false);
+  });
+});
+
+describe("onlyKnownVersionsPending", () => {
+  const known = { evaluatedUpdatedAt: t("2026-11-20T10:00:00Z"), ownWriteStamps: [t("2026-11-20T10:05:00Z")], seen: null, evaluationRevision: 4 };
+  const echo = { revision: 4, updatedAt: "2026-11-20T10:05:00Z", fingerprint: null };
+  it.each([
+    ["an echo recorded late is the only change", [echo], true],
+    ["nothing pending", [], false],
+    ["an echo and a real change", [{ ...echo, revision: 3, updatedAt: "2026-11-20T10:03:00Z" }, echo], false],
+    ["a change without a timestamp (manual, edit)", [{ revision: 4, updatedAt: null, fingerprint: null }], false],
+    ["the latest revision has no note", [{ ...echo, revision: 3 }], false],
+  ])("%s → %s", (_name, pending, expected) => {
+    expect(onlyKnownVersionsPending(pending, known)).toBe(expected);
   });
 });

@@ -29,6 +29,25 @@ export function isKnownVersion(webhookUpdatedAt: Date, order: KnownVersions, fin
   return sameSecond && fingerprintMatches(fingerprint, order.seen);
 }
 
+/** One change waiting for a decision, as noted when it arrived. */
+export interface PendingVersion {
+  revision: number;
+  updatedAt: string | null;
+  fingerprint: Fingerprint | null;
+}
+
+/**
+ * True when every change still waiting (newer than `decidedRevision`) is a version Loadbay already
+ * handled: an echo that arrived before Loadbay had recorded its own write. A change without a
+ * timestamp (an edit, a refund, a manual action) is never taken for an echo.
+ */
+export function onlyKnownVersionsPending(pending: PendingVersion[], order: KnownVersions & { evaluationRevision: number }): boolean {
+  // Every revision bump notes its change; a missing note for the latest one means "unknown": read.
+  const latest = Math.max(...pending.map((p) => p.revision));
+  if (pending.length === 0 || latest !== order.evaluationRevision) return false;
+  return pending.every((p) => p.updatedAt !== null && isKnownVersion(new Date(p.updatedAt), order, p.fingerprint));
+}
+
 function fingerprintMatches(webhook: Fingerprint | null, seen: Fingerprint | null): boolean {
   if (!webhook || !seen) return true; // nothing to compare: the timestamp is all we have
   return normalTags(webhook.tags) === normalTags(seen.tags) && (webhook.financialStatus ?? "").toUpperCase() === (seen.financialStatus ?? "").toUpperCase();

@@ -2,6 +2,7 @@
 import type { Failure, Result } from "~/lib/result";
 import type { CompiledMappingSettings } from "~/modules/mapping/compile-settings";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
+import type { Fingerprint, PendingVersion } from "./known-version";
 import type { OrderFacts } from "./order-facts";
 import type { OrderSettings } from "./order-settings.schema";
 import type { HoldReason } from "./release-rules";
@@ -30,6 +31,10 @@ export interface OrderRecord {
   manualRelease: boolean;
   manualHold: boolean;
   pickedBeforeGoLive: boolean;
+  /** For echo recognition at evaluation time (see known-version.ts). */
+  ownWriteStamps: Date[];
+  seen: Fingerprint | null;
+  pendingVersions: PendingVersion[];
 }
 
 export interface ShopContext {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "order" ADD COLUMN     "pendingVersions" JSONB NOT NULL DEFAULT '[]';
+
