@@ -14,7 +14,7 @@ import { PrismaOrderRepository } from "~/persistence/orders.repo.server";
 import { PrismaReconcileRepository } from "~/persistence/reconcile.repo.server";
 import { ShopifyOrderSource } from "~/sources/shopify/shopify-order-source.server";
 import { ShopifyFulfillmentHolds } from "~/shopify/fulfillment-holds.server";
-import { manualDecision } from "~/modules/orders/manual-decision.use-case";
+import { confirmDoneAtWarehouse, manualDecision } from "~/modules/orders/manual-decision.use-case";
 import { retryExceptions } from "~/modules/exceptions/retry-exceptions.use-case";
 import { PrismaExceptionReader } from "~/persistence/exceptions.repo.server";
 import { PrismaTransmissionRepository } from "~/persistence/transmission.repo.server";
@@ -62,6 +62,7 @@ export interface Container {
   holds: ShopifyFulfillmentHolds;
   reconcile: PrismaReconcileRepository;
   manualDecision(input: { shop: string; orderId: string; action: ManualAction; actor: string }): ReturnType<typeof manualDecision>;
+  confirmDoneAtWarehouse(input: Parameters<typeof confirmDoneAtWarehouse>[1]): ReturnType<typeof confirmDoneAtWarehouse>;
   exceptions: PrismaExceptionReader;
   transmission: PrismaTransmissionRepository;
   connectors: StoredConnectorRegistry;
@@ -116,6 +117,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     holds: new ShopifyFulfillmentHolds(admin),
     reconcile: new PrismaReconcileRepository(db),
     manualDecision: (input) => manualDecision({ orders, evaluations: queues }, input),
+    confirmDoneAtWarehouse: (input) => confirmDoneAtWarehouse({ orders }, input),
     exceptions,
     transmission: new PrismaTransmissionRepository(db),
     connectors,

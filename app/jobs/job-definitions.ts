@@ -18,6 +18,8 @@ export const evaluateJobSchema = z.object({ shop: shopDomainSchema, orderId: z.u
 export type EvaluateJob = z.infer<typeof evaluateJobSchema>;
 
 export const transmitJobSchema = z.object({ shop: shopDomainSchema, warehouseOrderId: z.uuid() });
+/** Job names on the transmit queue: sending a warehouse order, and asking the warehouse to cancel one. */
+export const TRANSMIT_JOB = { submit: "transmit", cancel: "cancel" } as const;
 export type TransmitJob = z.infer<typeof transmitJobSchema>;
 
 export const maintenanceJobSchema = z.object({ task: z.enum(["sweep", "purge-payloads", "reconcile"]) });

@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import type { InboxQueue } from "~/modules/inbox/inbox.ports";
 import type { EvaluationQueue } from "~/modules/orders/orders.ports";
 import type { TransmissionQueue } from "~/modules/transmission/transmission.ports";
-import { QUEUE, evaluateJobId, evaluateJobSchema, inboxJobId, inboxJobSchema, transmitJobSchema, type QueueName } from "./job-definitions";
+import { QUEUE, evaluateJobId, evaluateJobSchema, inboxJobId, inboxJobSchema, transmitJobSchema, TRANSMIT_JOB, type QueueName } from "./job-definitions";
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 10,
@@ -45,7 +45,12 @@ export class JobQueues implements InboxQueue, EvaluationQueue, TransmissionQueue
    * the same id would swallow that. The claim (state + lease) is what stops two sends at once.
    */
   async enqueueTransmission(job: { shop: string; warehouseOrderId: string }): Promise<void> {
-    await this.queues.transmit.add("transmit", transmitJobSchema.parse(job));
+    await this.queues.transmit.add(TRANSMIT_JOB.submit, transmitJobSchema.parse(job));
+  }
+
+  /** Like transmissions, no custom id: the `cancel_requested` state is what stops two cancels at once. */
+  async enqueueCancellation(job: { shop: string; warehouseOrderId: string }): Promise<void> {
+    await this.queues.transmit.add(TRANSMIT_JOB.cancel, transmitJobSchema.parse(job));
   }
 
   async close(): Promise<void> {

@@ -3,12 +3,13 @@
 import { DelayedError, type Job } from "bullmq";
 import type { Logger } from "pino";
 import { transmitWarehouseOrder, type TransmitDeps } from "~/modules/transmission/transmit-warehouse-order.use-case";
-import { transmitJobSchema } from "./job-definitions";
+import { cancelWarehouseOrder } from "~/modules/transmission/cancel-warehouse-order.use-case";
+import { TRANSMIT_JOB, transmitJobSchema } from "./job-definitions";
 
 export function transmitProcessor(deps: TransmitDeps & { log: Logger }) {
   return async (job: Job, token?: string): Promise<string> => {
     const data = transmitJobSchema.parse(job.data);
-    const result = await transmitWarehouseOrder(deps, data);
+    const result = job.name === TRANSMIT_JOB.cancel ? await cancelWarehouseOrder(deps, data) : await transmitWarehouseOrder(deps, data);
     if (result.status === "retry") {
       if (result.failure.kind === "rate-limited" && token) {
         await job.moveToDelayed(Date.now() + result.failure.retryAfterMs, token);
@@ -16,7 +17,7 @@ export function transmitProcessor(deps: TransmitDeps & { log: Logger }) {
       }
       throw new Error(`${result.failure.kind}: ${result.failure.message}`);
     }
-    if (result.status === "blocked") deps.log.warn({ ...data, message: result.message }, "warehouse order blocked");
+    if (result.status === "blocked" || result.status === "refused") deps.log.warn({ ...data, job: job.name, message: result.message }, "warehouse order blocked");
     return result.status;
   };
 }

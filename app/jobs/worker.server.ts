@@ -24,7 +24,7 @@ function sweepDeps(c: Container, env: Env, log: Logger): SweepDeps {
     requeue: {
       inboxRow: (job) => c.queues.enqueueInboxRow(job, { revive: true }),
       evaluation: (job) => c.queues.enqueueEvaluation(job, { revive: true }),
-      transmission: (job) => c.queues.enqueueTransmission(job),
+      transmission: ({ action, ...job }) => (action === "cancel" ? c.queues.enqueueCancellation(job) : c.queues.enqueueTransmission(job)),
     },
     log,
     now: () => new Date(),

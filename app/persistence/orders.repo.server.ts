@@ -9,7 +9,13 @@ import { notePendingVersion, pendingAfter, seenFingerprint } from "./order-notes
 import type { PendingVersion } from "~/modules/orders/known-version";
 import { loadMappingSettings } from "./mapping-settings.server";
 import { storeWarehouseOrders } from "./warehouse-orders.server";
+import type { SentWarehouseOrder, WarehouseOrderChange } from "~/modules/orders/after-transmission";
+import { warehouseChangeKey } from "~/modules/orders/evaluate-order.use-case";
+import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
 
+/** Warehouse orders the warehouse has, or may have; and those it can still be asked to cancel. */
+const SENT = ["transmitted", "accepted", "partially_dispatched", "dispatched", "cancel_requested", "cancelled"] as const;
+const CANCELLABLE = ["transmitted", "accepted", "partially_dispatched"] as const;
 const OPEN_UNPAID_STATES = ["received", "held", "released", "in_fulfilment", "partially_shipped"] as const;
 const MANUAL: Record<ManualAction, { data: Prisma.OrderUpdateInput; message: string }> = {
   release: { data: { manualRelease: true, manualHold: false }, message: "Released by hand" },
@@ -57,7 +63,7 @@ export class PrismaOrderRepository implements OrderRepository {
     return Number(sum._sum.totalAmount ?? 0);
   }
 
-  async recordDecision(shop: string, orderId: string, d: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[] }> {
+  async recordDecision(shop: string, orderId: string, d: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[]; toCancel: string[] }> {
     return this.db.$transaction(async (tx) => {
       const current = await tx.order.findFirstOrThrow({
         where: { shop, id: orderId },
@@ -89,9 +95,60 @@ export class PrismaOrderRepository implements OrderRepository {
       const waiting = d.warehouseOrders?.length
         ? await tx.warehouseOrder.findMany({ where: { shop, orderId, state: "mapped", lastError: null }, select: { id: true } })
         : [];
-      return { stillPending, toTransmit: waiting.map((w) => w.id) };
+      const toCancel = d.cancelWarehouseOrders?.length
+        ? await tx.warehouseOrder.updateManyAndReturn({
+            where: { shop, orderId, id: { in: d.cancelWarehouseOrders }, state: { in: [...CANCELLABLE] } },
+            data: { state: "cancel_requested", lastError: null, nextAttemptAt: null },
+            select: { id: true },
+          })
+        : [];
+      return { stillPending, toTransmit: waiting.map((w) => w.id), toCancel: toCancel.map((w) => w.id) };
     });
   }
+
+  async sentWarehouseOrders(shop: string, orderId: string): Promise<SentWarehouseOrder[]> {
+    const rows = await this.db.warehouseOrder.findMany({
+      where: { shop, orderId, state: { in: [...SENT] } },
+      select: { id: true, idempotencyKey: true, state: true, payload: true },
+      orderBy: [{ facilityCode: "asc" }, { split: "asc" }],
+    });
+    return rows.map((r) => ({ id: r.id, idempotencyKey: r.idempotencyKey, state: r.state as SentWarehouseOrder["state"], draft: r.payload as unknown as WarehouseOrderDraft }));
+  }
+
+  async confirmDoneAtWarehouse(shop: string, orderId: string, actor: string): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      const open = await tx.exceptionRecord.findMany({
+        where: { shop, orderId, status: "open", OR: [{ key: warehouseChangeKey(orderId) }, { kind: "warehouse-cancel-failed" }] },
+        select: { key: true, kind: true, detail: true },
+      });
+      const note = (message: string, payload: unknown) =>
+        tx.timelineEvent.create({ data: { shop, orderId, actor, kind: "manual", message, payload: payload as Prisma.InputJsonValue } });
+      for (const exception of open) {
+        if (exception.kind === "warehouse-cancel-failed") {
+          const { warehouseOrderId } = exception.detail as { warehouseOrderId: string };
+          await tx.warehouseOrder.updateMany({ where: { shop, orderId, id: warehouseOrderId, state: { in: [...CANCELLABLE] } }, data: { state: "cancelled", lastError: null } });
+          await note("Confirmed that the warehouse order was cancelled at the warehouse by hand.", { warehouseOrderId });
+          continue;
+        }
+        const changes = (exception.detail as { changes?: WarehouseOrderChange[] } | null)?.changes ?? [];
+        for (const change of changes) {
+          const row = await tx.warehouseOrder.findFirst({ where: { shop, orderId, id: change.warehouseOrderId }, select: { payload: true } });
+          if (!row) continue;
+          const payload = { ...(row.payload as object), lines: change.amended.lines, shipTo: change.amended.shipTo };
+          await tx.warehouseOrder.updateMany({ where: { shop, id: change.warehouseOrderId }, data: { payload: payload as unknown as Prisma.InputJsonValue } });
+        }
+        await note("Confirmed that the changes were made at the warehouse by hand; Loadbay's record of the warehouse orders now matches.", changes);
+      }
+      if (!open.length) return false;
+      await applyExceptions(tx, shop, orderId, [], open.map((e) => e.key));
+      const row = await tx.order.findFirst({ where: { shop, id: orderId }, select: { facts: true } });
+      const cancelledInShopify = Boolean((row?.facts as { cancelledAt?: string | null } | null)?.cancelledAt);
+      const stillOpen = await tx.warehouseOrder.count({ where: { shop, orderId, state: { notIn: ["cancelled", "mapped"] } } });
+      if (cancelledInShopify && !stillOpen) await tx.order.updateMany({ where: { shop, id: orderId }, data: { state: "cancelled" } });
+      return true;
+    });
+  }
+
 
   async applyManual(shop: string, orderId: string, action: ManualAction, actor: string): Promise<{ revision: number } | null> {
     return this.db.$transaction(async (tx) => {

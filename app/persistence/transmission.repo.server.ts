@@ -1,6 +1,6 @@
 // PostgreSQL side of transmission: the warehouse-order state machine (mapped → transmitting →
 // transmitted/accepted), the order moving to `in_fulfilment`, timeline events and exceptions.
-import type { Prisma } from "@prisma/client";
+import type { OrderState, Prisma } from "@prisma/client";
 import type { Db } from "~/lib/db.server";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
 import type { ClaimedWarehouseOrder, TransmissionRepository } from "~/modules/transmission/transmission.ports";
@@ -13,6 +13,8 @@ const ACTOR = "job:transmit";
  * died mid-call, and it may be claimed again (resubmitting the same key is safe).
  */
 const LEASE_MS = 120_000;
+/** Only orders on their way to, or at, the warehouse may send: a held or cancelled order never does. */
+const SENDABLE_ORDER = { is: { state: { in: ["released", "in_fulfilment", "partially_shipped"] as OrderState[] } } };
 
 export class PrismaTransmissionRepository implements TransmissionRepository {
   constructor(private readonly db: Db) {}
@@ -30,6 +32,7 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
       where: {
         shop,
         id: warehouseOrderId,
+        order: SENDABLE_ORDER,
         OR: [{ state: "mapped", OR: [{ lastError: null }, { nextAttemptAt: { not: null } }] }, { state: "transmitting", updatedAt: { lt: new Date(Date.now() - LEASE_MS) } }],
       },
       data: { state: "transmitting", attempts: { increment: 1 } },
@@ -39,9 +42,9 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
     return { ...row, draft: row.payload as unknown as WarehouseOrderDraft, resumed: row.attempts > 1 };
   }
 
-  async recordSubmitted(order: ClaimedWarehouseOrder, receipt: SubmitReceipt): Promise<void> {
+  async recordSubmitted(order: ClaimedWarehouseOrder, receipt: SubmitReceipt): Promise<{ cancelNow: boolean }> {
     const now = new Date();
-    await this.db.$transaction(async (tx) => {
+    return this.db.$transaction(async (tx) => {
       await tx.warehouseOrder.updateMany({
         where: { shop: order.shop, id: order.id, state: "transmitting" },
         data: { state: receipt.accepted ? "accepted" : "transmitted", warehouseReference: receipt.warehouseReference, transmittedAt: now, ...(receipt.accepted ? { acceptedAt: now } : {}), lastError: null, nextAttemptAt: null },
@@ -50,6 +53,12 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
       const how = receipt.alreadyThere ? "The warehouse already had it (same reference); nothing was sent twice." : receipt.accepted ? "Accepted by the warehouse." : "Delivered; waiting for the warehouse to acknowledge it.";
       await timeline(tx, order, "transmission", `Sent ${order.idempotencyKey} to ${order.draft.facilityCode}. ${how}`, { receipt });
       await applyExceptions(tx, order.shop, order.orderId, [], [`warehouse-rejected:${order.idempotencyKey}`, `connection-failed:${order.connectionId}`]);
+      // Cancelled in Shopify while the order was on its way: it reached the warehouse, so cancel it there.
+      const parent = await tx.order.findFirst({ where: { shop: order.shop, id: order.orderId }, select: { state: true } });
+      if (parent?.state !== "cancelled") return { cancelNow: false };
+      await tx.warehouseOrder.updateMany({ where: { shop: order.shop, id: order.id }, data: { state: "cancel_requested" } });
+      await timeline(tx, order, "decision", `The order was cancelled in Shopify while ${order.idempotencyKey} was being sent: asking the warehouse to cancel it.`, null);
+      return { cancelNow: true };
     });
   }
 
@@ -80,15 +89,57 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
       where: {
         updatedAt: { lt: olderThan },
         shopRef: { dryRun: false, uninstalledAt: null },
-        OR: [{ state: "mapped", OR: [{ lastError: null }, { nextAttemptAt: { not: null } }] }, { state: "transmitting" }],
+        OR: [
+          { order: SENDABLE_ORDER, OR: [{ state: "mapped", OR: [{ lastError: null }, { nextAttemptAt: { not: null } }] }, { state: "transmitting" }] },
+          { state: "cancel_requested" },
+        ],
       },
-      select: { shop: true, id: true },
+      select: { shop: true, id: true, state: true },
       orderBy: { updatedAt: "asc" },
       take: limit,
     });
-    return rows.map((r) => ({ shop: r.shop, warehouseOrderId: r.id }));
+    return rows.map((r) => ({ shop: r.shop, warehouseOrderId: r.id, action: r.state === "cancel_requested" ? ("cancel" as const) : ("submit" as const) }));
+  }
+
+  async claimCancellation(shop: string, warehouseOrderId: string) {
+    // Touching updatedAt keeps the sweeper off it while this attempt runs.
+    const [row] = await this.db.warehouseOrder.updateManyAndReturn({
+      where: { shop, id: warehouseOrderId, state: "cancel_requested" },
+      data: { attempts: { increment: 1 } },
+      select: { id: true, shop: true, orderId: true, connectionId: true, idempotencyKey: true, payload: true, warehouseReference: true },
+    });
+    if (!row) return null;
+    return { ...row, draft: row.payload as unknown as WarehouseOrderDraft, resumed: false };
+  }
+
+  async recordCancelled(order: ClaimedWarehouseOrder): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      await tx.warehouseOrder.updateMany({ where: { shop: order.shop, id: order.id, state: "cancel_requested" }, data: { state: "cancelled", lastError: null } });
+      await timeline(tx, order, "transmission", `The warehouse cancelled ${order.idempotencyKey}.`, null);
+      await applyExceptions(tx, order.shop, order.orderId, [], [cancelFailedKey(order)]);
+      const stillOpen = await tx.warehouseOrder.count({ where: { shop: order.shop, orderId: order.orderId, state: { notIn: ["cancelled", "mapped"] } } });
+      if (stillOpen) return;
+      const [moved] = await tx.order.updateManyAndReturn({ where: { shop: order.shop, id: order.orderId, state: { not: "cancelled" } }, data: { state: "cancelled" }, select: { state: true } });
+      if (moved) await timeline(tx, order, "transition", "Every warehouse order was cancelled at the warehouse: the order is cancelled.", null);
+    });
+  }
+
+  async recordCancelRefused(order: ClaimedWarehouseOrder, message: string, detail?: unknown): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const row = await tx.warehouseOrder.findFirst({ where: { shop: order.shop, id: order.id }, select: { acceptedAt: true } });
+      await tx.warehouseOrder.updateMany({
+        where: { shop: order.shop, id: order.id, state: "cancel_requested" },
+        data: { state: row?.acceptedAt ? "accepted" : "transmitted", lastError: message },
+      });
+      const exception = { key: cancelFailedKey(order), kind: "warehouse-cancel-failed", message, detail: { warehouseOrderId: order.id, failure: detail ?? null } };
+      await applyExceptions(tx, order.shop, order.orderId, [exception], []);
+      await timeline(tx, order, "exception", message, detail ?? null);
+    });
   }
 }
+
+/** One per warehouse order: it could not be cancelled at the warehouse, so the merchant must. */
+export const cancelFailedKey = (order: { idempotencyKey: string }) => `warehouse-cancel-failed:${order.idempotencyKey}`;
 
 function timeline(tx: Prisma.TransactionClient, order: ClaimedWarehouseOrder, kind: string, message: string, payload: unknown) {
   return tx.timelineEvent.create({

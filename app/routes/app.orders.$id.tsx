@@ -15,16 +15,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return details;
 }
 
-const actionSchema = z.object({ intent: z.enum(["release", "hold", "retry"]) });
+const actionSchema = z.object({ intent: z.enum(["release", "hold", "retry", "done-at-warehouse"]) });
 const DONE = { release: "Release requested.", hold: "Hold requested.", retry: "Retry requested." } as const;
+/** Exceptions the merchant resolves by doing something at the warehouse, then saying so here. */
+const BY_HAND = new Set(["warehouse-change-needed", "warehouse-cancel-failed"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { shop } = await authenticateAdmin(request);
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   const id = z.uuid().safeParse(params.id);
   if (!parsed.success || !id.success) return { error: "That request was not understood." };
-  const result = await container().manualDecision({ shop, orderId: id.data, action: parsed.data.intent, actor: `user:${shop}` });
-  return result === "queued" ? { message: `${DONE[parsed.data.intent]} Loadbay is evaluating the order again; refresh in a moment.` } : { error: "That order was not found." };
+  const { intent } = parsed.data;
+  if (intent === "done-at-warehouse") {
+    const done = await container().confirmDoneAtWarehouse({ shop, orderId: id.data, actor: `user:${shop}` });
+    return done === "confirmed" ? { message: "Noted: the warehouse was updated by hand." } : { error: "There was nothing waiting to be done at the warehouse." };
+  }
+  const result = await container().manualDecision({ shop, orderId: id.data, action: intent, actor: `user:${shop}` });
+  return result === "queued" ? { message: `${DONE[intent]} Loadbay is evaluating the order again; refresh in a moment.` } : { error: "That order was not found." };
 }
 
 function Action({ intent, label, busy }: { intent: string; label: string; busy: boolean }) {
@@ -73,6 +80,11 @@ export default function OrderPage() {
               {o.exceptions.map((e) => (
                 <Text as="p" key={e.id}><Badge tone="critical">{e.kind}</Badge> {e.message}</Text>
               ))}
+              {o.exceptions.some((e) => BY_HAND.has(e.kind)) && (
+                <InlineStack>
+                  <Action intent="done-at-warehouse" label="Done at the warehouse" busy={busy} />
+                </InlineStack>
+              )}
             </BlockStack>
           </Card>
         )}

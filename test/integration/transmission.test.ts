@@ -3,6 +3,8 @@
 // become exceptions with the warehouse's words, and dry run sends nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { transmitWarehouseOrder } from "~/modules/transmission/transmit-warehouse-order.use-case";
+import { cancelWarehouseOrder } from "~/modules/transmission/cancel-warehouse-order.use-case";
+import { PrismaOrderRepository } from "~/persistence/orders.repo.server";
 import { PrismaTransmissionRepository } from "~/persistence/transmission.repo.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { FakeConnector } from "../support/fakes/fake-connector";
@@ -78,5 +80,59 @@ describe("transmission", () => {
     expect(await transmitWarehouseOrder(deps(fake), { shop: SHOP, warehouseOrderId: wo.id })).toMatchObject({ status: "skipped", note: expect.stringMatching(/dry run/) });
     expect(fake.submits).toBe(0);
     await database.db.shop.update({ where: { domain: SHOP }, data: { dryRun: false } });
+  });
+
+  it("never sends a warehouse order whose order was held or cancelled before it went", async () => {
+    const fake = new FakeConnector();
+    for (const state of ["held", "cancelled"] as const) {
+      const order = await database.db.order.create({ data: { shop: SHOP, shopifyOrderId: `gid://shopify/Order/${state}`, name: `#${state}`, state } });
+      const wo = await database.db.warehouseOrder.create({
+        data: { shop: SHOP, orderId: order.id, connectionId, facilityCode: "LEEDS", idempotencyKey: `LB-${state}-LEEDS-0-r0`, payload: { idempotencyKey: `LB-${state}-LEEDS-0-r0`, lines: [] } },
+      });
+      expect(await transmitWarehouseOrder(deps(fake), { shop: SHOP, warehouseOrderId: wo.id })).toMatchObject({ status: "skipped" });
+      expect((await repo.listUnsent(new Date(Date.now() + 60_000), 100)).map((u) => u.warehouseOrderId)).not.toContain(wo.id);
+    }
+    expect(fake.submits).toBe(0);
+  });
+
+  it("an order cancelled in Shopify while it was being sent is cancelled at the warehouse straight after", async () => {
+    const fake = new FakeConnector();
+    const order = await database.db.order.create({ data: { shop: SHOP, shopifyOrderId: "gid://shopify/Order/race", name: "#race", state: "released" } });
+    const wo = await database.db.warehouseOrder.create({
+      data: { shop: SHOP, orderId: order.id, connectionId, facilityCode: "LEEDS", idempotencyKey: "LB-race-LEEDS-0-r0", payload: { idempotencyKey: "LB-race-LEEDS-0-r0", lines: [] } },
+    });
+    const claimed = await repo.claim(SHOP, wo.id);
+    await database.db.order.update({ where: { id: order.id }, data: { state: "cancelled", facts: { cancelledAt: new Date().toISOString() } } });
+    const receipt = { warehouseReference: "WH-9", alreadyThere: false, accepted: true };
+    expect(await repo.recordSubmitted(claimed!, receipt)).toEqual({ cancelNow: true });
+    expect(await cancelWarehouseOrder(deps(fake), { shop: SHOP, warehouseOrderId: wo.id })).toEqual({ status: "cancelled" });
+    expect(fake.cancelled).toEqual(new Set(["LB-race-LEEDS-0-r0"]));
+    expect(await database.db.warehouseOrder.findUnique({ where: { id: wo.id } })).toMatchObject({ state: "cancelled" });
+  });
+
+  it("a connection that cannot cancel, or a warehouse that refuses, leaves an exception; 'done at the warehouse' closes it", async () => {
+    const order = await database.db.order.create({
+      data: { shop: SHOP, shopifyOrderId: "gid://shopify/Order/nocancel", name: "#nocancel", state: "in_fulfilment", facts: { cancelledAt: new Date().toISOString() } },
+    });
+    const make = (key: string) =>
+      database.db.warehouseOrder.create({ data: { shop: SHOP, orderId: order.id, connectionId, facilityCode: "LEEDS", idempotencyKey: key, state: "cancel_requested", acceptedAt: new Date(), payload: { idempotencyKey: key, lines: [] } } });
+    const first = await make("LB-nocancel-LEEDS-0-r0");
+    const second = await make("LB-nocancel-LEEDS-1-r0");
+    expect(await cancelWarehouseOrder(deps(new FakeConnector({ cancel: false })), { shop: SHOP, warehouseOrderId: first.id })).toMatchObject({
+      status: "refused",
+      message: expect.stringMatching(/cannot cancel orders\. Cancel it at the warehouse by hand/),
+    });
+    const refusing = new FakeConnector();
+    refusing.script.push({ kind: "rejected", message: "Order is packed" });
+    expect(await cancelWarehouseOrder(deps(refusing), { shop: SHOP, warehouseOrderId: second.id })).toMatchObject({ status: "refused", message: expect.stringContaining("“Order is packed”") });
+    const open = await database.db.exceptionRecord.findMany({ where: { shop: SHOP, orderId: order.id, status: "open" } });
+    expect(open.map((e) => e.kind)).toEqual(["warehouse-cancel-failed", "warehouse-cancel-failed"]);
+    expect(await database.db.warehouseOrder.findMany({ where: { orderId: order.id }, select: { state: true } })).toEqual([{ state: "accepted" }, { state: "accepted" }]);
+
+    const orders = new PrismaOrderRepository(database.db);
+    expect(await orders.confirmDoneAtWarehouse(SHOP, order.id, "user:test")).toBe(true);
+    expect(await database.db.exceptionRecord.count({ where: { shop: SHOP, orderId: order.id, status: "open" } })).toBe(0);
+    expect(await database.db.order.findUnique({ where: { id: order.id } })).toMatchObject({ state: "cancelled" });
+    expect(await orders.confirmDoneAtWarehouse(SHOP, order.id, "user:test")).toBe(false);
   });
 });

@@ -68,4 +68,51 @@ describe("transmission to Mintsoft", () => {
     expect(wms.counters.duplicates).toBeGreaterThanOrEqual(1); // the retry was refused as a duplicate…
     expect(wms.orders().filter((o) => o.ExternalOrderReference === sent!.idempotencyKey)).toHaveLength(1); // …so one order
   }, 60_000);
+
+  it("after sending: an edit becomes a to-do for the warehouse, done by hand; a cancellation is cancelled at Mintsoft", async () => {
+    const order = shop.scenarios.paidByCard();
+    const row = await waitFor(() => app.db.order.findFirst({ where: { shop: SHOP, shopifyOrderId: order.id } }), (o) => o?.state === "in_fulfilment", 30_000, "sent");
+    const [sent] = await app.db.warehouseOrder.findMany({ where: { shop: SHOP, orderId: row!.id } });
+    const line = order.lineItems[0]!;
+    const sentUnits = (sent!.payload as { lines: { quantity: number }[] }).lines[0]!.quantity;
+
+    // Edit: one pack of 6 fewer. Mintsoft cannot amend, so the merchant gets the exact change to make.
+    shop.editOrder(order.id, [{ lineItemId: line.id, quantity: line.quantity - 6 }]);
+    const key = `warehouse-change-needed:${row!.id}`;
+    const exception = await waitFor(() => app.db.exceptionRecord.findFirst({ where: { shop: SHOP, key, status: "open" } }), (e) => e !== null, 30_000, "the change to make");
+    expect(exception!.message).toContain(`change ${line.sku} from ${sentUnits} to ${sentUnits - 6}`);
+    expect(wms.ordersFor(sent!.idempotencyKey)).toHaveLength(1); // nothing re-sent
+    const done = await (await post(`/app/orders/${row!.id}`, { intent: "done-at-warehouse" })).text();
+    expect(done).toContain("updated by hand");
+    expect(await app.db.exceptionRecord.findFirst({ where: { shop: SHOP, key } })).toMatchObject({ status: "resolved" });
+    const amended = await app.db.warehouseOrder.findUniqueOrThrow({ where: { id: sent!.id } });
+    expect((amended.payload as { lines: { quantity: number }[] }).lines[0]!.quantity).toBe(sentUnits - 6);
+
+    // A later unrelated change (a tag) raises nothing again: the record now matches the warehouse.
+    shop.updateOrder(order.id, { tags: ["checked"] });
+    await waitFor(() => app.db.timelineEvent.findFirst({ where: { shop: SHOP, orderId: row!.id, kind: "manual" }, orderBy: { at: "desc" } }), (t) => t !== null, 5_000, "the note");
+    await waitFor(() => app.db.order.findUnique({ where: { id: row!.id } }), (o) => o?.pendingEvaluation === false && (o.facts as { tags?: string[] }).tags?.includes("checked") === true, 30_000, "the tag evaluated");
+    expect(await app.db.exceptionRecord.findFirst({ where: { shop: SHOP, key } })).toMatchObject({ status: "resolved" });
+
+    // Cancel in Shopify: Mintsoft is asked, cancels, and the order ends cancelled.
+    shop.cancelOrder(order.id);
+    await waitFor(() => app.db.order.findUnique({ where: { id: row!.id } }), (o) => o?.state === "cancelled", 30_000, "cancelled");
+    expect(await app.db.warehouseOrder.findUnique({ where: { id: sent!.id } })).toMatchObject({ state: "cancelled" });
+    expect(wms.ordersFor(sent!.idempotencyKey).map((o) => o.OrderStatusId)).toEqual([7]); // CANCELLED
+  }, 90_000);
+
+  it("a despatched order cancelled in Shopify: Mintsoft refuses, and the merchant is told what to do", async () => {
+    const order = shop.scenarios.paidByCard();
+    const row = await waitFor(() => app.db.order.findFirst({ where: { shop: SHOP, shopifyOrderId: order.id } }), (o) => o?.state === "in_fulfilment", 30_000, "sent");
+    const [sent] = await app.db.warehouseOrder.findMany({ where: { shop: SHOP, orderId: row!.id } });
+    wms.dispatch(sent!.idempotencyKey, { tracking: { number: "TRK-9" } });
+    shop.cancelOrder(order.id);
+    const exception = await waitFor(
+      () => app.db.exceptionRecord.findFirst({ where: { shop: SHOP, key: `warehouse-cancel-failed:${sent!.idempotencyKey}`, status: "open" } }),
+      (e) => e !== null, 30_000, "the refusal",
+    );
+    expect(exception!.message).toMatch(/already despatched.*Cancel it at the warehouse by hand/);
+    expect(await app.db.warehouseOrder.findUnique({ where: { id: sent!.id } })).toMatchObject({ state: "accepted" });
+    expect(await app.db.order.findUnique({ where: { id: row!.id } })).toMatchObject({ state: "in_fulfilment" });
+  }, 60_000);
 });

@@ -5,11 +5,14 @@ import type { HoldPlan } from "./hold-plan";
 import { planHolds } from "./hold-plan";
 import type { OrderFacts } from "./order-facts";
 import type { TransmissionQueue } from "~/modules/transmission/transmission.ports";
+import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
 import type { FulfillmentHolds, OrderSource, SourceFailure } from "./order-source.ports";
+import { mapOrder } from "~/modules/mapping/map-order";
+import { describeChanges, planAfterTransmission } from "./after-transmission";
 import { AFTER_TRANSMISSION, stateAfter } from "./order-state";
 import type { DecisionRecord, OrderRecord, OrderRepository, ShopContext, TimelineEntry } from "./orders.ports";
 import { onlyKnownVersionsPending } from "./known-version";
-import { mapReleased } from "./map-released";
+import { mapReleased, orderNumber } from "./map-released";
 import { decideRelease, type ReleaseDecision } from "./release-rules";
 
 export interface EvaluateOrderDeps {
@@ -42,7 +45,7 @@ export async function evaluateOrder(deps: EvaluateOrderDeps, job: { shop: string
   const facts = fetched.value;
   if (!facts) return record(deps, order, vanished(order));
   if (facts.redactedFields.length) return record(deps, order, redacted(order, facts));
-  if (AFTER_TRANSMISSION.has(order.state)) return record(deps, order, changedAfterTransmission(order, facts));
+  if (AFTER_TRANSMISSION.has(order.state)) return record(deps, order, await changedAfterTransmission(deps, order, shop, facts));
   return decide(deps, order, shop, facts);
 }
 
@@ -60,6 +63,8 @@ async function decide(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopCon
   if (!written.ok) return { status: "retry", failure: written.error };
   const state = stateAfter(order.state, decision);
   const mapped = state === "released" ? mapReleased(facts, shop) : null;
+  // Only a released order that maps cleanly keeps warehouse orders waiting to be sent: a hold, a
+  // cancellation or a mapping problem withdraws any mapped earlier (the warehouse never saw them).
   return record(deps, order, {
     revision: order.evaluationRevision,
     state,
@@ -70,7 +75,7 @@ async function decide(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopCon
     raise: mapped?.raise ?? [],
     clear: [`redacted:${order.id}`, `shop-access:${order.shop}`],
     clearKinds: mapped?.clearKinds ?? [],
-    warehouseOrders: mapped?.warehouseOrders ?? null,
+    warehouseOrders: mapped?.warehouseOrders ?? [],
   });
 }
 
@@ -94,8 +99,11 @@ function decisionTimeline(order: OrderRecord, state: string, decision: ReleaseDe
 }
 
 async function record(deps: EvaluateOrderDeps, order: OrderRecord, decision: DecisionRecord): Promise<EvaluateResult> {
-  const { stillPending, toTransmit } = await deps.orders.recordDecision(order.shop, order.id, decision);
-  await Promise.allSettled(toTransmit.map((warehouseOrderId) => deps.transmissions.enqueueTransmission({ shop: order.shop, warehouseOrderId })));
+  const { stillPending, toTransmit, toCancel } = await deps.orders.recordDecision(order.shop, order.id, decision);
+  await Promise.allSettled([
+    ...toTransmit.map((warehouseOrderId) => deps.transmissions.enqueueTransmission({ shop: order.shop, warehouseOrderId })),
+    ...toCancel.map((warehouseOrderId) => deps.transmissions.enqueueCancellation({ shop: order.shop, warehouseOrderId })),
+  ]);
   return { status: "decided", state: decision.state, stillPending };
 }
 
@@ -121,14 +129,50 @@ function redacted(order: OrderRecord, facts: OrderFacts): DecisionRecord {
   });
 }
 
-function changedAfterTransmission(order: OrderRecord, facts: OrderFacts): DecisionRecord {
-  if (!facts.cancelledAt) return base(order, { facts });
-  const message = `${order.name} was cancelled in Shopify after it was sent to the warehouse. Cancel it at the warehouse by hand; this warehouse connection cannot cancel orders automatically yet.`;
-  return base(order, {
-    facts,
-    timeline: [{ actor: RULE, kind: "exception", message }],
-    raise: [{ key: `changed-after-transmission:${order.id}`, kind: "warehouse-change-needed", message }],
-  });
+/** One key per order: what the warehouse must be told about this order's changes, by hand. */
+export const warehouseChangeKey = (orderId: string) => `warehouse-change-needed:${orderId}`;
+
+/**
+ * The warehouse has the order: a cancellation goes to the warehouse as cancel requests; other
+ * changes are listed for the merchant to make at the warehouse (no connector amends orders yet), and
+ * lines that now go to another facility are sent there as a new warehouse order.
+ */
+async function changedAfterTransmission(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopContext, facts: OrderFacts): Promise<DecisionRecord> {
+  const sent = await deps.orders.sentWarehouseOrders(order.shop, order.id);
+  const plan = planAfterTransmission(facts.cancelledAt !== null, sent, remap(facts, shop));
+  const key = warehouseChangeKey(order.id);
+  switch (plan.kind) {
+    case "none":
+      return base(order, { facts, clear: [key] });
+    case "cancel": {
+      const message = `${order.name} was cancelled in Shopify after it was sent to the warehouse: asking the warehouse to cancel ${plan.warehouseOrderIds.length} warehouse order(s).`;
+      return base(order, { facts, clear: [key], cancelWarehouseOrders: plan.warehouseOrderIds, timeline: [{ actor: RULE, kind: "decision", message }] });
+    }
+    case "unmappable": {
+      const message = `${order.name} changed in Shopify after it was sent to the warehouse, and the changed order cannot be mapped: ${plan.reasons.join(" ")} Fix the mapping and retry, or change the order at the warehouse by hand.`;
+      return base(order, { facts, timeline: [{ actor: RULE, kind: "exception", message }], raise: [{ key, kind: "warehouse-change-needed", message, detail: { reasons: plan.reasons } }] });
+    }
+    case "amend": {
+      const timeline: TimelineEntry[] = [];
+      const raise = [];
+      if (plan.changes.length) {
+        const message = describeChanges(order.name, plan.changes);
+        timeline.push({ actor: RULE, kind: "exception", message, payload: plan.changes });
+        raise.push({ key, kind: "warehouse-change-needed", message, detail: { changes: plan.changes } });
+      }
+      if (plan.newOrders.length) {
+        const where = plan.newOrders.map((d) => `${d.facilityCode} (${d.idempotencyKey})`).join(", ");
+        timeline.push({ actor: "rule:mapping", kind: "mapping", message: `Lines added after the order was sent go to ${where} as a new warehouse order.`, payload: plan.newOrders });
+      }
+      return base(order, { facts, timeline, raise, clear: plan.changes.length ? [] : [key], warehouseOrders: plan.newOrders.length ? plan.newOrders : null });
+    }
+  }
+}
+
+function remap(facts: OrderFacts, shop: ShopContext): { ok: true; drafts: WarehouseOrderDraft[] } | { ok: false; reasons: string[] } {
+  if (!shop.mapping.ok) return { ok: false, reasons: [shop.mapping.error.message] };
+  const result = mapOrder(facts, shop.mapping.value, { orderNumber: orderNumber(facts), revision: 0 });
+  return result.problems.length ? { ok: false, reasons: result.problems.map((p) => p.message) } : { ok: true, drafts: result.warehouseOrders };
 }
 
 async function failed(deps: EvaluateOrderDeps, order: OrderRecord, failure: SourceFailure): Promise<EvaluateResult> {

@@ -17,3 +17,14 @@ export async function manualDecision(
   await deps.evaluations.enqueueEvaluation({ shop: input.shop, orderId: input.orderId, revision: applied.revision }).catch(() => undefined);
   return "queued";
 }
+
+/**
+ * The merchant made at the warehouse, by hand, the change or cancellation Loadbay could not: Loadbay's
+ * record of the warehouse orders is brought in line and those exceptions close.
+ */
+export async function confirmDoneAtWarehouse(
+  deps: { orders: Pick<OrderRepository, "confirmDoneAtWarehouse"> },
+  input: { shop: string; orderId: string; actor: string },
+): Promise<"confirmed" | "nothing-to-confirm"> {
+  return (await deps.orders.confirmDoneAtWarehouse(input.shop, input.orderId, input.actor)) ? "confirmed" : "nothing-to-confirm";
+}

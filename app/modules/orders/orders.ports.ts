@@ -2,6 +2,7 @@
 import type { Failure, Result } from "~/lib/result";
 import type { CompiledMappingSettings } from "~/modules/mapping/compile-settings";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
+import type { SentWarehouseOrder } from "./after-transmission";
 import type { Fingerprint, PendingVersion } from "./known-version";
 import type { OrderFacts } from "./order-facts";
 import type { OrderSettings } from "./order-settings.schema";
@@ -77,8 +78,13 @@ export interface DecisionRecord {
   clear: string[];
   /** Open exceptions of these kinds on this order are cleared unless raised again now (mapping problems). */
   clearKinds?: readonly string[];
-  /** What mapping produced, to store as warehouse orders (state `mapped`); null leaves them as they are. */
+  /**
+   * What mapping produced, to store as warehouse orders (state `mapped`); null leaves them as they are.
+   * Stored `mapped` orders not in the list are removed (the warehouse never saw them); sent ones stay.
+   */
   warehouseOrders?: WarehouseOrderDraft[] | null;
+  /** Sent warehouse orders to ask the warehouse to cancel (they move to `cancel_requested`). */
+  cancelWarehouseOrders?: string[];
 }
 
 export type ManualAction = "release" | "hold" | "pick" | "retry";
@@ -92,7 +98,15 @@ export interface OrderRepository {
    * Writes the decision; returns whether a newer change arrived meanwhile (the order stays pending)
    * and the warehouse orders now waiting to be sent.
    */
-  recordDecision(shop: string, orderId: string, decision: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[] }>;
+  recordDecision(shop: string, orderId: string, decision: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[]; toCancel: string[] }>;
+  /** The order's warehouse orders that the warehouse has, or may have (past `transmitting`). */
+  sentWarehouseOrders(shop: string, orderId: string): Promise<SentWarehouseOrder[]>;
+  /**
+   * The merchant did at the warehouse, by hand, what Loadbay asked (amend or cancel): the stored
+   * warehouse orders take the amended lines and address or become cancelled, and those exceptions
+   * close. False when there was nothing to confirm.
+   */
+  confirmDoneAtWarehouse(shop: string, orderId: string, actor: string): Promise<boolean>;
   /** A merchant's decision: bumps the revision so the order is evaluated again. Null if no such order. */
   applyManual(shop: string, orderId: string, action: ManualAction, actor: string): Promise<{ revision: number } | null>;
   /** Orders waiting for evaluation whose last change is older than `olderThan`. */

@@ -14,7 +14,7 @@ export interface SweepDeps {
   requeue: {
     inboxRow(job: { shop: string; inboxId: string }): Promise<void>;
     evaluation(job: EvaluationRequest): Promise<void>;
-    transmission(job: { shop: string; warehouseOrderId: string }): Promise<void>;
+    transmission(job: { shop: string; warehouseOrderId: string; action: "submit" | "cancel" }): Promise<void>;
   };
   log: Logger;
   now: () => Date;

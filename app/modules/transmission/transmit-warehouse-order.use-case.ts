@@ -3,6 +3,7 @@
 // idempotency key, which the connector turns into "already there" rather than a second order.
 import type { ConnectorFailure } from "./warehouse-connector";
 import type { ConnectorRegistry, TransmissionRepository } from "./transmission.ports";
+import { cancelWarehouseOrder } from "./cancel-warehouse-order.use-case";
 
 export interface TransmitDeps {
   warehouseOrders: TransmissionRepository;
@@ -27,7 +28,9 @@ export async function transmitWarehouseOrder(deps: TransmitDeps, job: { shop: st
   }
   const result = await found.connector.submitOrder({ shop: job.shop, warehouseOrderId: order.id, draft: order.draft });
   if (result.ok) {
-    await deps.warehouseOrders.recordSubmitted(order, result.value);
+    const { cancelNow } = await deps.warehouseOrders.recordSubmitted(order, result.value);
+    // Cancelled in Shopify while it was on its way; if this attempt fails, the sweeper asks again.
+    if (cancelNow) await cancelWarehouseOrder(deps, job);
     return { status: "sent", accepted: result.value.accepted, alreadyThere: result.value.alreadyThere };
   }
   const failure = result.error;

@@ -3,14 +3,20 @@
 import type { ConnectorFailure, ConnectorResult, OutboundOrder, SubmitReceipt, WarehouseConnector } from "~/modules/transmission/warehouse-connector";
 
 export class FakeConnector implements WarehouseConnector {
-  readonly capabilities = {
-    dispatches: "poll",
-    stock: { mode: "poll", kind: "snapshot" },
-    cancel: true,
-    amend: false,
-    returns: false,
-    acceptance: "on-submit",
-  } as const;
+  readonly capabilities;
+  /** References the warehouse cancelled. */
+  readonly cancelled = new Set<string>();
+
+  constructor(options: { cancel?: boolean } = {}) {
+    this.capabilities = {
+      dispatches: "poll",
+      stock: { mode: "poll", kind: "snapshot" },
+      cancel: options.cancel ?? true,
+      amend: false,
+      returns: false,
+      acceptance: "on-submit",
+    } as const;
+  }
   readonly orders = new Map<string, { id: string; order: OutboundOrder }>();
   /** Every submit received, duplicates included. */
   submits = 0;
@@ -40,7 +46,10 @@ export class FakeConnector implements WarehouseConnector {
     return { ok: true, value: { warehouseReference: id, alreadyThere: false, accepted: true } };
   }
 
-  async cancelOrder(): Promise<ConnectorResult<{ cancelled: boolean }>> {
+  async cancelOrder(order: OutboundOrder): Promise<ConnectorResult<{ cancelled: boolean }>> {
+    const scripted = this.script.shift();
+    if (scripted) return { ok: false, error: scripted };
+    this.cancelled.add(order.draft.idempotencyKey);
     return { ok: true, value: { cancelled: true } };
   }
 
