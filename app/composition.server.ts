@@ -14,6 +14,7 @@ import { PrismaOrderRepository } from "~/persistence/orders.repo.server";
 import { PrismaReconcileRepository } from "~/persistence/reconcile.repo.server";
 import { ShopifyOrderSource } from "~/sources/shopify/shopify-order-source.server";
 import { ShopifyFulfillmentHolds } from "~/shopify/fulfillment-holds.server";
+import { ShopifyFulfillmentOrderMoves } from "~/shopify/fulfillment-order-moves.server";
 import { confirmDoneAtWarehouse, manualDecision } from "~/modules/orders/manual-decision.use-case";
 import { retryExceptions } from "~/modules/exceptions/retry-exceptions.use-case";
 import { PrismaExceptionReader } from "~/persistence/exceptions.repo.server";
@@ -60,6 +61,7 @@ export interface Container {
   orders: PrismaOrderRepository;
   source: ShopifyOrderSource;
   holds: ShopifyFulfillmentHolds;
+  moves: ShopifyFulfillmentOrderMoves;
   reconcile: PrismaReconcileRepository;
   manualDecision(input: { shop: string; orderId: string; action: ManualAction; actor: string }): ReturnType<typeof manualDecision>;
   confirmDoneAtWarehouse(input: Parameters<typeof confirmDoneAtWarehouse>[1]): ReturnType<typeof confirmDoneAtWarehouse>;
@@ -115,6 +117,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     orders,
     source: new ShopifyOrderSource(admin),
     holds: new ShopifyFulfillmentHolds(admin),
+    moves: new ShopifyFulfillmentOrderMoves(admin),
     reconcile: new PrismaReconcileRepository(db),
     manualDecision: (input) => manualDecision({ orders, evaluations: queues }, input),
     confirmDoneAtWarehouse: (input) => confirmDoneAtWarehouse({ orders }, input),

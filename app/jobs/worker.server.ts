@@ -52,7 +52,7 @@ export async function startWorker() {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),
-    new Worker(QUEUE.orders, evaluateProcessor({ orders: c.orders, source: c.source, holds: c.holds, transmissions: c.queues, log }), {
+    new Worker(QUEUE.orders, evaluateProcessor({ orders: c.orders, source: c.source, holds: c.holds, moves: c.moves, transmissions: c.queues, log }), {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),

@@ -115,4 +115,38 @@ describe("transmission to Mintsoft", () => {
     expect(await app.db.warehouseOrder.findUnique({ where: { id: sent!.id } })).toMatchObject({ state: "accepted" });
     expect(await app.db.order.findUnique({ where: { id: row!.id } })).toMatchObject({ state: "in_fulfilment" });
   }, 60_000);
+
+  it("moves the fulfillment order to the routed facility's location when the merchant chose 'move', then sends it", async () => {
+    const settings = (await app.db.shop.findUniqueOrThrow({ where: { domain: SHOP } })).settings as { mapping: { facilities: { shopifyLocationId: string }[]; routing: object } };
+    const [, second] = shop.locations();
+    settings.mapping.facilities[0]!.shopifyLocationId = second!.id;
+    settings.mapping.routing = { ...settings.mapping.routing, onLocationMismatch: "move" };
+    await app.db.shop.update({ where: { domain: SHOP }, data: { settings } });
+
+    const order = shop.scenarios.paidByCard();
+    expect(shop.fulfillmentOrders(order.id).map((fo) => fo.assignedLocationId)).not.toContain(second!.id);
+    const row = await waitFor(() => app.db.order.findFirst({ where: { shop: SHOP, shopifyOrderId: order.id } }), (o) => o?.state === "in_fulfilment", 30_000, "sent");
+    const open = shop.fulfillmentOrders(order.id).filter((fo) => fo.status !== "CLOSED");
+    expect(open.map((fo) => fo.assignedLocationId)).toEqual([second!.id]);
+    expect(shop.operations("MoveFulfillmentOrder")).toHaveLength(1);
+    const [sent] = await app.db.warehouseOrder.findMany({ where: { shop: SHOP, orderId: row!.id } });
+    expect((sent!.payload as { fulfillmentOrderIds: string[]; needsMove: unknown[] })).toMatchObject({ fulfillmentOrderIds: open.map((fo) => fo.id), needsMove: [] });
+    const timeline = await app.db.timelineEvent.findMany({ where: { shop: SHOP, orderId: row!.id, kind: "shopify-move" } });
+    expect(timeline.map((t) => t.message)).toEqual(["Moved 1 fulfillment order(s) to the routed facility's location"]);
+  }, 60_000);
+
+  it("a move Shopify refuses (the location stocks nothing) is an exception naming Shopify's reason; nothing is sent", async () => {
+    const empty = shop.addLocation({ name: "Empty Overflow" });
+    const settings = (await app.db.shop.findUniqueOrThrow({ where: { domain: SHOP } })).settings as { mapping: { facilities: { shopifyLocationId: string }[] } };
+    settings.mapping.facilities[0]!.shopifyLocationId = empty.id;
+    await app.db.shop.update({ where: { domain: SHOP }, data: { settings } });
+    const before = wms.counters.createRequests;
+    const order = shop.scenarios.paidByCard();
+    const row = await waitFor(() => app.db.order.findFirst({ where: { shop: SHOP, shopifyOrderId: order.id } }), (o) => o?.state === "released" && !o.pendingEvaluation, 30_000, "the decision");
+    const exception = await app.db.exceptionRecord.findFirst({ where: { shop: SHOP, orderId: row!.id, kind: "location-move-failed", status: "open" } });
+    expect(exception?.message).toMatch(/could not move .* doesn't stock the requested inventory item/);
+    expect(await app.db.warehouseOrder.count({ where: { shop: SHOP, orderId: row!.id } })).toBe(0);
+    expect(wms.counters.createRequests).toBe(before);
+  }, 60_000);
 });
+

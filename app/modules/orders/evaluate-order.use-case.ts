@@ -6,7 +6,8 @@ import { planHolds } from "./hold-plan";
 import type { OrderFacts } from "./order-facts";
 import type { TransmissionQueue } from "~/modules/transmission/transmission.ports";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
-import type { FulfillmentHolds, OrderSource, SourceFailure } from "./order-source.ports";
+import type { LocationMove } from "~/modules/mapping/locations";
+import type { FulfillmentHolds, FulfillmentOrderMoves, OrderSource, SourceFailure } from "./order-source.ports";
 import { mapOrder } from "~/modules/mapping/map-order";
 import { describeChanges, planAfterTransmission } from "./after-transmission";
 import { AFTER_TRANSMISSION, stateAfter } from "./order-state";
@@ -19,6 +20,8 @@ export interface EvaluateOrderDeps {
   orders: OrderRepository;
   source: OrderSource;
   holds: FulfillmentHolds;
+  /** Moves fulfillment orders to the routed facility's location, when the merchant chose "move". */
+  moves: FulfillmentOrderMoves;
   /** Where mapped warehouse orders go next; a failed enqueue is picked up by the sweeper. */
   transmissions: TransmissionQueue;
 }
@@ -49,7 +52,8 @@ export async function evaluateOrder(deps: EvaluateOrderDeps, job: { shop: string
   return decide(deps, order, shop, facts);
 }
 
-async function decide(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopContext, facts: OrderFacts): Promise<EvaluateResult> {
+async function decide(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopContext, read: OrderFacts): Promise<EvaluateResult> {
+  let facts = read;
   const otherOpenUnpaid = await deps.orders.otherOpenUnpaidTotal(order.shop, facts.customerId, order.id);
   const decision = decideRelease(facts, shop.settings.release, {
     manualRelease: order.manualRelease,
@@ -62,7 +66,22 @@ async function decide(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopCon
   const written = shop.dryRun ? { ok: true as const, value: { updatedAt: null } } : await applyHolds(deps.holds, order.shop, plan);
   if (!written.ok) return { status: "retry", failure: written.error };
   const state = stateAfter(order.state, decision);
-  const mapped = state === "released" ? mapReleased(facts, shop) : null;
+  let mapped = state === "released" ? mapReleased(facts, shop) : null;
+  let ownWriteStamp = written.value.updatedAt;
+  const moves = plannedMoves(mapped?.warehouseOrders ?? []);
+  const moveTimeline: TimelineEntry[] = moves.length ? [{ actor: "rule:mapping", kind: "shopify-move", message: `${shop.dryRun ? "Dry run: would move" : "Moved"} ${moves.length} fulfillment order(s) to the routed facility's location`, payload: moves }] : [];
+  if (moves.length && !shop.dryRun) {
+    const moved = await moveThenReread(deps, order, shop, facts, moves);
+    if (moved.kind === "retry") return { status: "retry", failure: moved.failure };
+    const refusal = moved.kind === "refused" ? moved.message : null;
+    if (moved.kind === "moved") {
+      facts = moved.facts;
+      mapped = mapReleased(facts, shop);
+      ownWriteStamp = moved.updatedAt ?? ownWriteStamp;
+    }
+    const stillElsewhere = refusal ?? (plannedMoves(mapped?.warehouseOrders ?? []).length ? "After the move, Shopify still has part of the order at another location." : null);
+    if (stillElsewhere) return record(deps, order, moveRefused(order, facts, state, decision, stillElsewhere));
+  }
   // Only a released order that maps cleanly keeps warehouse orders waiting to be sent: a hold, a
   // cancellation or a mapping problem withdraws any mapped earlier (the warehouse never saw them).
   return record(deps, order, {
@@ -70,12 +89,52 @@ async function decide(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopCon
     state,
     holdReasons: decision.kind === "hold" ? decision.reasons : [],
     facts,
-    ownWriteStamp: written.value.updatedAt,
-    timeline: [...decisionTimeline(order, state, decision, plan, shop.dryRun), ...(mapped?.timeline ?? [])],
+    ownWriteStamp,
+    timeline: [...decisionTimeline(order, state, decision, plan, shop.dryRun), ...moveTimeline, ...(mapped?.timeline ?? [])],
     raise: mapped?.raise ?? [],
-    clear: [`redacted:${order.id}`, `shop-access:${order.shop}`],
+    clear: [`redacted:${order.id}`, `shop-access:${order.shop}`, moveFailedKey(order.id)],
     clearKinds: mapped?.clearKinds ?? [],
     warehouseOrders: mapped?.warehouseOrders ?? [],
+  });
+}
+
+/** Each fulfillment order is moved once, even when two warehouse orders (a backorder split) plan it. */
+function plannedMoves(drafts: readonly WarehouseOrderDraft[]): LocationMove[] {
+  const byId = new Map<string, LocationMove>();
+  for (const move of drafts.flatMap((d) => d.needsMove)) if (!byId.has(move.fulfillmentOrderId)) byId.set(move.fulfillmentOrderId, move);
+  return [...byId.values()];
+}
+
+type MoveOutcome =
+  | { kind: "moved"; facts: OrderFacts; updatedAt: Date | null }
+  | { kind: "refused"; message: string }
+  | { kind: "retry"; failure: SourceFailure };
+
+/** Moves, then reads the order again: the moved fulfillment orders have new ids and lines. */
+async function moveThenReread(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopContext, facts: OrderFacts, moves: LocationMove[]): Promise<MoveOutcome> {
+  let updatedAt: Date | null = null;
+  for (const move of moves) {
+    const moved = await deps.moves.move(order.shop, move);
+    if (!moved.ok) return moved.error.kind === "invalid-request" ? { kind: "refused", message: moved.error.message } : { kind: "retry", failure: moved.error };
+    updatedAt = moved.value.updatedAt ?? updatedAt;
+  }
+  const reread = await deps.source.fetchOrder(order.shop, facts.shopifyOrderId, shop.settings.factSources);
+  if (!reread.ok) return { kind: "retry", failure: reread.error };
+  if (!reread.value) return { kind: "refused", message: "The order disappeared from Shopify while Loadbay moved it." };
+  return { kind: "moved", facts: reread.value, updatedAt };
+}
+
+export const moveFailedKey = (orderId: string) => `location-move-failed:${orderId}`;
+
+function moveRefused(order: OrderRecord, facts: OrderFacts, state: OrderRecord["state"], decision: ReleaseDecision, reason: string): DecisionRecord {
+  const message = `Loadbay could not move ${order.name} to the location of the facility the routing rules chose. ${reason} Move it in Shopify, or change the routing rules, then retry.`;
+  return base(order, {
+    state,
+    holdReasons: decision.kind === "hold" ? decision.reasons : [],
+    facts,
+    timeline: [{ actor: "rule:mapping", kind: "exception", message }],
+    raise: [{ key: moveFailedKey(order.id), kind: "location-move-failed", message }],
+    warehouseOrders: [],
   });
 }
 

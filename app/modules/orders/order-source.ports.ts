@@ -1,5 +1,6 @@
 // How the orders area reads and writes Shopify, as interfaces. Implemented in app/sources/shopify
 // (reads) and app/shopify (holds), on top of the Admin GraphQL gateway.
+import type { LocationMove } from "~/modules/mapping/locations";
 import type { FactSources, OrderFacts } from "./order-facts";
 
 export type SourceFailure =
@@ -33,4 +34,12 @@ export interface FulfillmentHolds {
   hold(shop: string, fulfillmentOrderIds: string[], reason: HoldReason, notes: string): Promise<SourceResult<{ updatedAt: Date | null }>>;
   /** Releases Loadbay's holds (only ours), returning the order's `updatedAt` afterwards. */
   release(shop: string, holds: { fulfillmentOrderId: string; holdIds: string[] }[]): Promise<SourceResult<{ updatedAt: Date | null }>>;
+}
+
+export interface FulfillmentOrderMoves {
+  /**
+   * Moves the planned lines of one fulfillment order to the facility's location. Returns the order's
+   * `updatedAt` afterwards; `invalid-request` carries Shopify's reason when it refuses.
+   */
+  move(shop: string, move: LocationMove): Promise<SourceResult<{ updatedAt: Date | null }>>;
 }
