@@ -50,6 +50,13 @@ describe("recordWebhook", () => {
     expect(queue.jobs).toHaveLength(0);
   });
 
+  it("acknowledges without waiting for the queue: the row is what makes it durable", async () => {
+    const { deps, inbox } = setup();
+    const stuck = { ...deps, queue: { enqueueInboxRow: () => new Promise<void>(() => undefined), enqueueEvaluation: async () => undefined } };
+    expect(await recordWebhook(stuck, delivery())).toBe("recorded");
+    expect(inbox.rows.size).toBe(1);
+  });
+
   it("records a malformed body as rejected and does not queue it", async () => {
     const { deps, inbox, queue } = setup();
     expect(await recordWebhook(deps, delivery({ rawBody: "<xml/>" }))).toBe("rejected");

@@ -1,4 +1,5 @@
 // Webhook intake: record first, acknowledge second, work later (DESIGN.md, "Boundaries").
+// Only the PostgreSQL insert is on the acknowledgement's path; the job is enqueued alongside.
 // The inbox row is the durable guard against duplicates; the BullMQ job id only saves a wasted run.
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
@@ -33,12 +34,11 @@ export async function recordWebhook(deps: RecordWebhookDeps, delivery: WebhookDe
     deps.log.warn({ shop: delivery.shop, topic: delivery.topic, reason: parsed.reason }, "webhook rejected");
     return "rejected";
   }
-  try {
-    await deps.queue.enqueueInboxRow({ shop: delivery.shop, inboxId: id });
-  } catch (error) {
-    // The row is durable; the sweeper enqueues it once Redis is back.
+  // Not awaited: the row is durable, so the acknowledgement need not wait for Redis. A failed (or,
+  // in a crash, never finished) enqueue is picked up by the sweeper.
+  deps.queue.enqueueInboxRow({ shop: delivery.shop, inboxId: id }).catch((error: unknown) => {
     deps.log.warn({ err: error, shop: delivery.shop, inboxId: id }, "enqueue failed; the sweeper will pick the row up");
-  }
+  });
   return "recorded";
 }
 
