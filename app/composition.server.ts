@@ -23,6 +23,9 @@ import { StoredConnectorRegistry } from "~/connectors/registry.server";
 import { PROVIDERS, type Provider } from "~/connectors/providers.server";
 import { PrismaConnectionRepository } from "~/persistence/connections.repo.server";
 import { PrismaOrderDetailsReader } from "~/persistence/order-details.repo.server";
+import { PrismaInboundRepository } from "~/persistence/inbound.repo.server";
+import { receivePush, type PushRequest } from "~/modules/inbound/receive-push.use-case";
+import { setUpPush } from "~/modules/inbound/set-up-push.use-case";
 import type { ConnectionTester } from "~/modules/connections/connections.ports";
 import { createSecretBox } from "~/lib/crypto.server";
 import type { ManualAction } from "~/modules/orders/orders.ports";
@@ -73,6 +76,9 @@ export interface Container {
   connections: PrismaConnectionRepository;
   connectionTester: ConnectionTester;
   retryExceptions(input: Parameters<typeof retryExceptions>[1]): ReturnType<typeof retryExceptions>;
+  /** Warehouse pushes to `/inbound/<connection>/<kind>`, and setting them up in the admin. */
+  receivePush(push: PushRequest): ReturnType<typeof receivePush>;
+  setUpPush(input: Parameters<typeof setUpPush>[1]): ReturnType<typeof setUpPush>;
   verifyWebhook: WebhookVerifier;
   recordWebhook(delivery: WebhookDelivery): ReturnType<typeof recordWebhook>;
   overview: OverviewReader;
@@ -98,6 +104,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   const exceptions = new PrismaExceptionReader(db);
   const box = createSecretBox(env.ENCRYPTION_KEY);
   const connectors = new StoredConnectorRegistry(db, box, CONNECTOR_FACTORIES);
+  const inbound = new PrismaInboundRepository(db, box);
   let shopifyApp: ShopifyApp | undefined;
   return {
     get shopify() {
@@ -136,6 +143,8 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
       },
     },
     retryExceptions: (input) => retryExceptions({ exceptions, orders, evaluations: queues }, input),
+    receivePush: (push) => receivePush({ inbound, connectors, log }, push),
+    setUpPush: (input) => setUpPush({ inbound }, input),
     redis,
     queues,
     inbox,

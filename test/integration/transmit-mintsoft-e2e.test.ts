@@ -1,6 +1,7 @@
 // Order to warehouse, end to end: a Mintsoft connection set up through the admin page (credentials
 // sealed, "test connection"), a released order mapped and sent to the Mintsoft simulator exactly once,
 // even when the warehouse answers 500 after storing it.
+import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCatalog, type SimShop } from "../../tools/shopify-sim";
 import { startWarehouseSim, type WarehouseSim } from "../../tools/warehouse-sim";
@@ -147,6 +148,39 @@ describe("transmission to Mintsoft", () => {
     expect(exception?.message).toMatch(/could not move .* doesn't stock the requested inventory item/);
     expect(await app.db.warehouseOrder.count({ where: { shop: SHOP, orderId: row!.id } })).toBe(0);
     expect(wms.counters.createRequests).toBe(before);
+  }, 60_000);
+
+  it("takes pushed despatches on the connection's authenticated endpoint, once; refuses anything unsigned", async () => {
+    const connection = await app.db.warehouseConnection.findFirstOrThrow({ where: { shop: SHOP, name: "Mintsoft Leeds" } });
+    const setUp = await (await post(`/app/connections/${connection.id}/push`, { mode: "hmac-sha256", header: "X-Mintsoft-Signature", encoding: "hex" })).text();
+    const secret = /data-testid="push-secret">([A-Za-z0-9_-]+)</.exec(setUp)?.[1];
+    expect(secret).toBeDefined();
+    expect(setUp).toContain(`/inbound/${connection.id}/dispatches`);
+    const stored = await app.db.warehouseConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(`${stored.secrets}${JSON.stringify(stored.config)}`).not.toContain(secret!); // sealed, never in plain config
+
+    const [sent] = await app.db.warehouseOrder.findMany({ where: { shop: SHOP, state: "accepted" }, take: 1 });
+    const despatch = JSON.stringify({ ID: 9001, OrderNumber: "1001", ExternalOrderReference: sent!.idempotencyKey, DespatchDate: "2026-11-22T10:00:00Z", TrackingNumber: "TRK-PUSH", OrderItems: [{ SKU: "WIDGET-BLUE", Quantity: 12 }] });
+    const push = (body: string, headers: Record<string, string> = {}, id = connection.id) =>
+      fetch(`${appUrl}/inbound/${id}/dispatches`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    const signed = (body: string) => ({ "X-Mintsoft-Signature": createHmac("sha256", secret!).update(body).digest("hex") });
+
+    expect((await push(despatch)).status).toBe(401);
+    expect((await push(despatch, { "X-Mintsoft-Signature": "00".repeat(32) })).status).toBe(401);
+    expect((await push(despatch, signed(despatch), "00000000-0000-0000-0000-000000000000")).status).toBe(401);
+    const first = await push(despatch, signed(despatch));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ received: { newDispatches: 1 } });
+    expect(await (await push(despatch, signed(despatch))).json()).toMatchObject({ received: { newDispatches: 0 } });
+    const advice = await app.db.dispatchAdvice.findFirstOrThrow({ where: { shop: SHOP, connectionId: connection.id, shipmentId: "9001" } });
+    expect(advice).toMatchObject({ warehouseOrderId: sent!.id, status: "received" });
+    expect(advice.payload).toMatchObject({ trackingNumbers: ["TRK-PUSH"], lines: [{ warehouseSku: "WIDGET-BLUE", quantity: 12 }] });
+
+    const garbled = "{ not json";
+    const refused = await push(garbled, signed(garbled));
+    expect(refused.status).toBe(422);
+    const exception = await app.db.exceptionRecord.findFirst({ where: { shop: SHOP, kind: "inbound-unreadable", status: "open" } });
+    expect(exception?.message).toMatch(/could not read the dispatches that “Mintsoft Leeds” pushed: The Mintsoft callback was not valid JSON/);
   }, 60_000);
 });
 

@@ -1,7 +1,8 @@
 // Mintsoft (REST; platform facts, "Warehouses"): orders are accepted on submit, dispatches and stock are
-// polled, cancellation goes through Mintsoft's cancel call. Credentials are never logged.
+// polled (or pushed as callbacks), cancellation goes through Mintsoft's cancel call. Credentials are
+// never logged.
 import type {
-  ConnectorCapabilities, ConnectorResult, DispatchAdviceIn, OutboundOrder, Page, StockLevelIn, SubmitReceipt, WarehouseConnector,
+  ConnectorCapabilities, ConnectorResult, DispatchAdviceIn, InboundPush, OutboundOrder, Page, StockLevelIn, SubmitReceipt, WarehouseConnector,
 } from "../warehouse-connector";
 import { cancelOrder } from "./cancel-order.server";
 import { fail, succeed, unexpectedAnswer } from "./failures";
@@ -9,6 +10,7 @@ import { mintsoftConfigSchema, type MintsoftConfig, type MintsoftConfigInput } f
 import { MintsoftHttp, type HttpDeps } from "./mintsoft-http.server";
 import { warehousesSchema } from "./mintsoft-schemas";
 import { pollDispatches, pollStock } from "./polling.server";
+import { receivePush } from "./push";
 import { submitOrder } from "./submit-order.server";
 
 export class MintsoftConnector implements WarehouseConnector {
@@ -45,6 +47,11 @@ export class MintsoftConnector implements WarehouseConnector {
 
   pollStock(cursor: string | null): Promise<ConnectorResult<Page<StockLevelIn>>> {
     return pollStock(this.http, this.config, cursor, this.now());
+  }
+
+  /** Despatch and stock callbacks, for warehouses that push rather than being polled. */
+  receivePush(push: InboundPush): ConnectorResult<{ dispatches: DispatchAdviceIn[]; stock: StockLevelIn[] }> {
+    return receivePush(this.config, push, this.now());
   }
 
   /** Signs in afresh, then reads the warehouse list (cheap) and checks the configured warehouse is in it. */

@@ -76,6 +76,13 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** What a warehouse pushed to Loadbay's per-connection endpoint (already authenticated). */
+export interface InboundPush {
+  kind: "dispatches" | "stock";
+  contentType: string | null;
+  body: string;
+}
+
 export interface WarehouseConnector {
   readonly capabilities: ConnectorCapabilities;
   /**
@@ -90,6 +97,11 @@ export interface WarehouseConnector {
   pollDispatches(cursor: string | null): Promise<ConnectorResult<Page<DispatchAdviceIn>>>;
   /** Stock since the cursor (delta) or all of it (snapshot, cursor null). */
   pollStock(cursor: string | null): Promise<ConnectorResult<Page<StockLevelIn>>>;
+  /**
+   * Reads a push (dispatch callbacks, stock updates) in the warehouse's own format. Only connectors
+   * whose warehouse pushes implement it; `rejected` says, in the warehouse's terms, what was unreadable.
+   */
+  receivePush?(push: InboundPush): ConnectorResult<{ dispatches: DispatchAdviceIn[]; stock: StockLevelIn[] }>;
   /** Checks credentials and reachability; the message says exactly what failed. */
   testConnection(): Promise<ConnectorResult<{ message: string }>>;
 }

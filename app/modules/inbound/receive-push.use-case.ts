@@ -1,0 +1,54 @@
+// A warehouse pushes dispatches or stock to `/inbound/<connection>/<kind>`. The push is authenticated
+// per connection (HMAC or basic auth) before anything is read; an unknown connection answers exactly
+// like a bad signature, so the endpoint reveals nothing. What the connector reads is stored once.
+import type { Logger } from "pino";
+import type { ConnectorRegistry } from "~/modules/transmission/transmission.ports";
+import { checkInboundAuth } from "./inbound-auth";
+import type { InboundRepository } from "./inbound.ports";
+
+export interface ReceivePushDeps {
+  inbound: InboundRepository;
+  connectors: ConnectorRegistry;
+  log: Logger;
+}
+
+export interface PushRequest {
+  connectionId: string;
+  kind: "dispatches" | "stock";
+  header(name: string): string | null;
+  contentType: string | null;
+  body: string;
+  /** For the log of refused attempts. */
+  remoteAddress: string | null;
+}
+
+export type PushResult =
+  | { status: 200; newDispatches: number; stockRows: number }
+  | { status: 401 }
+  | { status: 404 | 422 | 503; message: string };
+
+export async function receivePush(deps: ReceivePushDeps, push: PushRequest): Promise<PushResult> {
+  const target = await deps.inbound.target(push.connectionId);
+  const refused = (reason: string): PushResult => {
+    deps.log.warn({ connectionId: push.connectionId, kind: push.kind, reason, from: push.remoteAddress }, "inbound push refused");
+    return { status: 401 };
+  };
+  if (!target) return refused("no such connection");
+  if (!target.auth || !target.secret) return refused("pushes are not set up for this connection");
+  const auth = checkInboundAuth(target.auth, target.secret, push.header, push.body);
+  if (!auth.ok) return refused(auth.reason);
+
+  const found = await deps.connectors.forConnection(target.shop, target.connectionId);
+  if (!found.ok) return { status: 503, message: found.message };
+  const { connector } = found;
+  if (!connector.receivePush) return { status: 404, message: `The connection “${target.name}” does not take pushes; Loadbay polls this warehouse.` };
+  const read = connector.receivePush({ kind: push.kind, contentType: push.contentType, body: push.body });
+  if (!read.ok) {
+    const message = `Loadbay could not read the ${push.kind} that “${target.name}” pushed: ${read.error.message}`;
+    await deps.inbound.raiseUnreadable(target, push.kind, message);
+    return { status: 422, message };
+  }
+  const stored = await deps.inbound.store(target, read.value);
+  deps.log.info({ shop: target.shop, connectionId: target.connectionId, kind: push.kind, ...stored }, "inbound push stored");
+  return { status: 200, ...stored };
+}

@@ -1,0 +1,71 @@
+// PostgreSQL side of warehouse pushes: the connection's inbound settings (the secret sealed with its
+// other credentials), dispatch advices stored once per (connection, shipment id), and stock levels.
+import type { Prisma } from "@prisma/client";
+import type { SecretBox } from "~/lib/crypto.server";
+import type { Db } from "~/lib/db.server";
+import { inboundAuthSchema, type InboundAuth } from "~/modules/inbound/inbound-auth";
+import type { InboundRepository, InboundTarget } from "~/modules/inbound/inbound.ports";
+import type { DispatchAdviceIn, StockLevelIn } from "~/modules/transmission/warehouse-connector";
+import { applyExceptions } from "./exceptions.server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class PrismaInboundRepository implements InboundRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+  ) {}
+
+  async target(connectionId: string): Promise<InboundTarget | null> {
+    if (!UUID.test(connectionId)) return null;
+    const row = await this.db.warehouseConnection.findUnique({ where: { id: connectionId }, select: { shop: true, id: true, name: true, config: true, secrets: true } });
+    if (!row) return null;
+    const auth = inboundAuthSchema.safeParse((row.config as { inbound?: unknown } | null)?.inbound);
+    const secrets = row.secrets ? (JSON.parse(this.box.open(row.secrets)) as { inboundSecret?: string }) : {};
+    return { shop: row.shop, connectionId: row.id, name: row.name, auth: auth.success ? auth.data : null, secret: secrets.inboundSecret ?? null };
+  }
+
+  async store(target: InboundTarget, received: { dispatches: DispatchAdviceIn[]; stock: StockLevelIn[] }) {
+    const { shop, connectionId } = target;
+    return this.db.$transaction(async (tx) => {
+      const keys = [...new Set(received.dispatches.map((d) => d.orderReference))];
+      const orders = await tx.warehouseOrder.findMany({ where: { shop, connectionId, idempotencyKey: { in: keys } }, select: { id: true, idempotencyKey: true } });
+      const byKey = new Map(orders.map((o) => [o.idempotencyKey, o.id]));
+      const created = await tx.dispatchAdvice.createMany({
+        data: received.dispatches.map((d) => ({
+          shop,
+          connectionId,
+          shipmentId: d.shipmentId,
+          warehouseOrderId: byKey.get(d.orderReference) ?? null,
+          payload: JSON.parse(JSON.stringify(d)) as Prisma.InputJsonValue,
+        })),
+        skipDuplicates: true,
+      });
+      for (const s of received.stock) {
+        // Keyed by the warehouse's SKU until the item map (inventory work) turns it into the base SKU.
+        const where = { shop_connectionId_facilityCode_baseSku: { shop, connectionId, facilityCode: s.facilityCode, baseSku: s.warehouseSku } };
+        const values = { freeQuantity: s.freeQuantity, asOf: s.asOf, source: "push" };
+        await tx.stockLevel.upsert({ where, create: { shop, connectionId, facilityCode: s.facilityCode, baseSku: s.warehouseSku, ...values }, update: values });
+      }
+      return { newDispatches: created.count, stockRows: received.stock.length };
+    });
+  }
+
+  async raiseUnreadable(target: InboundTarget, kind: string, message: string): Promise<void> {
+    await this.db.$transaction((tx) =>
+      applyExceptions(tx, target.shop, null, [{ key: `inbound-unreadable:${target.connectionId}:${kind}`, kind: "inbound-unreadable", message }], []),
+    );
+  }
+
+  async setAuth(shop: string, connectionId: string, auth: InboundAuth, secret: string): Promise<boolean> {
+    const row = await this.db.warehouseConnection.findFirst({ where: { shop, id: connectionId }, select: { config: true, secrets: true } });
+    if (!row) return false;
+    const secrets = row.secrets ? (JSON.parse(this.box.open(row.secrets)) as Record<string, unknown>) : {};
+    const config = { ...(row.config as object), inbound: auth };
+    await this.db.warehouseConnection.updateMany({
+      where: { shop, id: connectionId },
+      data: { config: config as Prisma.InputJsonValue, secrets: this.box.seal(JSON.stringify({ ...secrets, inboundSecret: secret })) },
+    });
+    return true;
+  }
+}
