@@ -23,6 +23,7 @@ import { StoredConnectorRegistry } from "~/connectors/registry.server";
 import { PROVIDERS, type Provider } from "~/connectors/providers.server";
 import { PrismaConnectionRepository } from "~/persistence/connections.repo.server";
 import { PrismaOrderDetailsReader } from "~/persistence/order-details.repo.server";
+import { PrismaInboundFileLedger } from "~/persistence/inbound-files.repo.server";
 import { PrismaInboundRepository } from "~/persistence/inbound.repo.server";
 import { receivePush, type PushRequest } from "~/modules/inbound/receive-push.use-case";
 import { setUpPush } from "~/modules/inbound/set-up-push.use-case";
@@ -103,7 +104,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   const orders = new PrismaOrderRepository(db);
   const exceptions = new PrismaExceptionReader(db);
   const box = createSecretBox(env.ENCRYPTION_KEY);
-  const connectors = new StoredConnectorRegistry(db, box, CONNECTOR_FACTORIES);
+  const connectors = new StoredConnectorRegistry(db, box, CONNECTOR_FACTORIES, { inboundFiles: new PrismaInboundFileLedger(db) });
   const inbound = new PrismaInboundRepository(db, box);
   let shopifyApp: ShopifyApp | undefined;
   return {

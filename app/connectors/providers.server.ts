@@ -4,6 +4,9 @@ import type { ProviderDescriptor } from "~/modules/connections/connections.ports
 import type { ConnectorFactory } from "./registry.server";
 import { MintsoftConnector } from "./mintsoft/mintsoft-connector.server";
 import { mintsoftConfigSchema } from "./mintsoft/mintsoft-config";
+import { CsvSftpConnector } from "./csv-sftp/csv-sftp-connector.server";
+import { csvSftpConfigSchema } from "./csv-sftp/csv-sftp-config";
+import { CSV_SFTP_FIELDS, parseCsvSftpForm } from "./csv-sftp/csv-sftp-form";
 
 export interface Provider extends ProviderDescriptor {
   factory: ConnectorFactory;
@@ -37,4 +40,17 @@ const mintsoft: Provider = {
   factory: ({ config, secrets }) => new MintsoftConnector(mintsoftConfigSchema.parse({ ...(config as object), ...(secrets as object) })),
 };
 
-export const PROVIDERS: Provider[] = [mintsoft];
+/** Any warehouse that trades CSV files over SFTP (docs/connectors/csv-sftp.md). */
+const csvSftp: Provider = {
+  id: "csv_sftp",
+  label: "CSV files over SFTP (any warehouse)",
+  fields: CSV_SFTP_FIELDS,
+  parse: parseCsvSftpForm,
+  factory: ({ config, secrets, context }) =>
+    new CsvSftpConnector(
+      csvSftpConfigSchema.parse({ ...(config as object), ...(secrets as object) }),
+      { scope: { shop: context.shop, connectionId: context.connectionId }, ledger: context.inboundFiles },
+    ),
+};
+
+export const PROVIDERS: Provider[] = [mintsoft, csvSftp];

@@ -3,11 +3,24 @@
 // connector keeps its session between orders.
 import type { Db } from "~/lib/db.server";
 import type { SecretBox } from "~/lib/crypto.server";
+import type { InboundFileLedger } from "~/modules/transmission/inbound-files.ports";
 import type { ConnectorRegistry } from "~/modules/transmission/transmission.ports";
 import type { WarehouseConnector } from "./warehouse-connector";
 
+/** What a connector may need besides its settings: which connection it is, and shared ports. */
+export interface ConnectorContext {
+  shop: string;
+  connectionId: string;
+  /** Files taken in from file-based warehouses (CSV over SFTP), by name and content hash. */
+  inboundFiles: InboundFileLedger;
+}
+
 /** Makes a connector from a connection's settings and credentials; throws on invalid settings. */
-export type ConnectorFactory = (input: { config: unknown; secrets: unknown }) => WarehouseConnector;
+export type ConnectorFactory = (input: { config: unknown; secrets: unknown; context: ConnectorContext }) => WarehouseConnector;
+
+export interface ConnectorDeps {
+  inboundFiles: InboundFileLedger;
+}
 
 export class StoredConnectorRegistry implements ConnectorRegistry {
   private readonly cache = new Map<string, { version: number; connector: WarehouseConnector }>();
@@ -16,6 +29,7 @@ export class StoredConnectorRegistry implements ConnectorRegistry {
     private readonly db: Db,
     private readonly box: SecretBox,
     private readonly factories: Record<string, ConnectorFactory>,
+    private readonly deps: ConnectorDeps,
   ) {}
 
   async forConnection(shop: string, connectionId: string) {
@@ -28,7 +42,8 @@ export class StoredConnectorRegistry implements ConnectorRegistry {
     if (!factory) return { ok: false as const, message: `Loadbay cannot talk to ${row.provider} warehouses yet (connection “${row.name}”).` };
     try {
       const secrets = row.secrets ? JSON.parse(this.box.open(row.secrets)) : {};
-      const connector = factory({ config: row.config, secrets });
+      const context = { shop, connectionId: row.id, inboundFiles: this.deps.inboundFiles };
+      const connector = factory({ config: row.config, secrets, context });
       this.cache.set(row.id, { version: row.updatedAt.getTime(), connector });
       return { ok: true as const, connector };
     } catch (error) {

@@ -72,7 +72,7 @@ export default function Connections() {
               <Select label="Provider" name="provider" options={providers.map((p) => ({ label: p.label, value: p.id }))} value={providerId} onChange={setProviderId} />
               <TextField label="Name" name="name" autoComplete="off" error={errors.name} helpText="How your team knows this warehouse, e.g. “GXO Leeds”." />
               {provider?.fields.map((f) => (
-                <TextField key={`${provider.id}-${f.name}`} label={f.label} name={f.name} type={f.type} autoComplete="off" requiredIndicator={f.required} helpText={f.helpText} error={errors[f.name]} />
+                <TextField key={`${provider.id}-${f.name}`} label={f.label} name={f.name} type={f.multiline ? "text" : f.type} multiline={f.multiline ? 4 : undefined} autoComplete="off" requiredIndicator={f.required} helpText={f.helpText} error={errors[f.name]} />
               ))}
               <Button submit variant="primary" loading={busy}>Save connection</Button>
             </FormLayout>

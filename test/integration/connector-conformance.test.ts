@@ -1,10 +1,13 @@
-// One contract suite, every connector: the in-memory fake and Mintsoft (against the warehouse
-// simulator). Later connectors (CSV over SFTP, EDI, OrderWise) add their harness here.
+// One contract suite, every connector: the in-memory fake, Mintsoft and CSV over SFTP (against the
+// warehouse simulator, over HTTP and over a real SFTP server). Later connectors (EDI, OrderWise) add
+// their harness here.
+import { CsvSftpConnector } from "~/connectors/csv-sftp/csv-sftp-connector.server";
 import { MintsoftConnector } from "~/connectors/mintsoft/mintsoft-connector.server";
 import type { OutboundOrder, WarehouseConnector } from "~/modules/transmission/warehouse-connector";
-import { startWarehouseSim } from "../../tools/warehouse-sim";
+import { startSftpWarehouseSim, startWarehouseSim } from "../../tools/warehouse-sim";
 import { describeConnectorContract } from "../contract/warehouse-connector.contract";
 import { FakeConnector } from "../support/fakes/fake-connector";
+import { InMemoryInboundFileLedger } from "../support/fakes/inbound-files.fake";
 
 describeConnectorContract("in-memory fake", async () => {
   const fake = new FakeConnector();
@@ -41,6 +44,26 @@ describeConnectorContract("Mintsoft", async () => {
     storedFor: (reference) => sim.ordersFor(reference).length,
     failNextSubmit: () => void (nextFault = "before"),
     loseNextAnswer: () => void (nextFault = "after"),
+    close: () => sim.close(),
+  };
+});
+
+describeConnectorContract("CSV over SFTP", async () => {
+  const sim = await startSftpWarehouseSim({ seed: 5, pickupMs: null });
+  const connector = new CsvSftpConnector(
+    { ...sim.connectionSettings(), timeoutMs: 2_000 },
+    { scope: { shop: "contract.myshopify.com", connectionId: "contract" }, ledger: new InMemoryInboundFileLedger() },
+  );
+  return {
+    connector,
+    // The warehouse takes in what is waiting (it scans its folder on a timer), then counts.
+    storedFor: (reference) => {
+      sim.pickUp();
+      return sim.ordersFor(reference).length;
+    },
+    // The order file's upload is refused with SFTP FAILURE; the next rename is done, then the connection drops.
+    failNextSubmit: () => void sim.setFaults({ errorRate: 1, errorOps: ["open-write"], errorPhase: "before", count: 1 }),
+    loseNextAnswer: () => void sim.setFaults({ errorRate: 1, errorOps: ["rename"], errorPhase: "after", count: 1 }),
     close: () => sim.close(),
   };
 });

@@ -7,6 +7,8 @@ export interface ProviderField {
   type: "text" | "url" | "number" | "password";
   required: boolean;
   helpText?: string;
+  /** Several lines (a private key, a column map). */
+  multiline?: boolean;
 }
 
 export interface ProviderDescriptor {
