@@ -56,11 +56,14 @@ export default function Connections() {
                   {!c.enabled && <Badge tone="warning">off</Badge>}
                   <Text as="span" tone="subdued">{c.hasCredentials ? "credentials stored" : "no credentials"}</Text>
                 </InlineStack>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="test" />
-                  <input type="hidden" name="id" value={c.id} />
-                  <Button submit loading={busy}>Test connection</Button>
-                </Form>
+                <InlineStack gap="200">
+                  <Button url={`/app/connections/${c.id}/push`}>Pushes from the warehouse</Button>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="test" />
+                    <input type="hidden" name="id" value={c.id} />
+                    <Button submit loading={busy}>Test connection</Button>
+                  </Form>
+                </InlineStack>
               </InlineStack>
             ))}
           </BlockStack>
