@@ -17,6 +17,8 @@ import { ShopifyFulfillmentHolds } from "~/shopify/fulfillment-holds.server";
 import { ShopifyFulfillmentOrderMoves } from "~/shopify/fulfillment-order-moves.server";
 import { confirmDoneAtWarehouse, manualDecision } from "~/modules/orders/manual-decision.use-case";
 import { retryExceptions } from "~/modules/exceptions/retry-exceptions.use-case";
+import { mappingSettingsAdmin, type MappingSettingsAdmin } from "~/modules/mapping/mapping-settings-admin";
+import { PrismaMappingSettingsStore } from "~/persistence/mapping-settings.repo.server";
 import { PrismaExceptionReader } from "~/persistence/exceptions.repo.server";
 import { PrismaTransmissionRepository } from "~/persistence/transmission.repo.server";
 import { StoredConnectorRegistry } from "~/connectors/registry.server";
@@ -77,6 +79,8 @@ export interface Container {
   connections: PrismaConnectionRepository;
   connectionTester: ConnectionTester;
   retryExceptions(input: Parameters<typeof retryExceptions>[1]): ReturnType<typeof retryExceptions>;
+  /** The mapping settings pages: read, save a section, CSV import and export of a table. */
+  mappingSettings: MappingSettingsAdmin;
   /** Warehouse pushes to `/inbound/<connection>/<kind>`, and setting them up in the admin. */
   receivePush(push: PushRequest): ReturnType<typeof receivePush>;
   setUpPush(input: Parameters<typeof setUpPush>[1]): ReturnType<typeof setUpPush>;
@@ -144,6 +148,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
       },
     },
     retryExceptions: (input) => retryExceptions({ exceptions, orders, evaluations: queues }, input),
+    mappingSettings: mappingSettingsAdmin({ store: new PrismaMappingSettingsStore(db), exceptions, connections: new PrismaConnectionRepository(db, box) }),
     receivePush: (push) => receivePush({ inbound, connectors, log }, push),
     setUpPush: (input) => setUpPush({ inbound }, input),
     redis,

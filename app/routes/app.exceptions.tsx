@@ -45,6 +45,8 @@ export default function Exceptions() {
   const fetcher = useFetcher<typeof action>();
   const { selectedResources, allResourcesSelected, handleSelectionChange } = useIndexResourceState(items);
   const kindOptions = [{ label: "All kinds", value: "" }, ...counts.map((c) => ({ label: `${c.kind} (${c.count})`, value: c.kind }))];
+  // The chosen kind stays visible (with 0) once its last exception cleared, so the page never shows a filter it is not applying.
+  if (filter.kind && !counts.some((c) => c.kind === filter.kind)) kindOptions.push({ label: `${filter.kind} (0)`, value: filter.kind });
   const retry = (data: Record<string, string>) => fetcher.submit(data, { method: "post" });
   const total = counts.reduce((sum, c) => sum + c.count, 0);
 
@@ -65,8 +67,8 @@ export default function Exceptions() {
         {fetcher.data && <Text as="p" tone={"error" in fetcher.data ? "critical" : "success"}>{"error" in fetcher.data ? fetcher.data.error : fetcher.data.message}</Text>}
         <Card padding="0">
           {items.length === 0 ? (
-            <EmptyState heading={`No ${filter.status} exceptions`} image="">
-              <p>Every order that reached Loadbay can move on.</p>
+            <EmptyState heading={filter.kind ? `No ${filter.status} ${filter.kind} exceptions` : `No ${filter.status} exceptions`} image="">
+              <p>{filter.kind ? "Choose “All kinds” to see the others." : "Every order that reached Loadbay can move on."}</p>
             </EmptyState>
           ) : (
             <IndexTable

@@ -26,6 +26,7 @@ export default function AppLayout() {
           <Link to="/app">Overview</Link>
           <Link to="/app/exceptions">Exceptions</Link>
           <Link to="/app/connections">Warehouses</Link>
+          <Link to="/app/settings">Mapping settings</Link>
         </nav>
         <Outlet />
       </PolarisProvider>
@@ -39,6 +40,7 @@ export default function AppLayout() {
         </Link>
         <Link to="/app/exceptions">Exceptions</Link>
         <Link to="/app/connections">Warehouses</Link>
+        <Link to="/app/settings">Mapping settings</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -37,7 +37,7 @@ describe("mapping settings", () => {
   it.each([
     ["a rule to an unknown facility", { routing: { rules: [{ facilityCode: "NOWHERE" }] } }, "routing.rules.0.facilityCode: There is no facility NOWHERE."],
     ["an unknown default facility", { routing: { defaultFacilityCode: "NOWHERE" } }, "routing.defaultFacilityCode: There is no facility NOWHERE."],
-    ["two rows for one pack SKU", { unitsOfMeasure: { rows: [{ sku: "CASE-1", baseSku: "A", factor: 2 }, { sku: "case-1", baseSku: "B", factor: 3 }] } }, "unitsOfMeasure.rows: There is more than one unit-of-measure row for SKU CASE-1."],
+    ["two rows for one pack SKU", { unitsOfMeasure: { rows: [{ sku: "CASE-1", baseSku: "A", factor: 2 }, { sku: "case-1", baseSku: "B", factor: 3 }] } }, "unitsOfMeasure.rows.1.sku: There is more than one unit-of-measure row for SKU CASE-1."],
     ["an alias loop", { connections: [{ connectionId: "gxo", sku: { aliases: [{ sku: "A", warehouseSku: "B" }, { sku: "B", warehouseSku: "A" }] } }] }, "connections.0.sku.aliases: The aliases loop: A → B → A."],
     ["a broken postcode pattern", { routing: { rules: [{ facilityCode: "LEEDS", conditions: { postcodePattern: "^(LS" } }] } }, "routing.rules.0.conditions.postcodePattern: not a valid regular expression"],
     ["a bad character class", { connections: [{ connectionId: "gxo", sku: { allowedCharacters: "z-a" } }] }, "connections.0.sku.allowedCharacters: not a valid character class"],
