@@ -90,11 +90,8 @@ export class PrismaOrderRepository implements OrderRepository {
           data: d.timeline.map((t) => ({ shop, orderId, actor: t.actor, kind: t.kind, message: t.message, payload: (t.payload ?? Prisma.JsonNull) as Prisma.InputJsonValue })),
         });
       }
-      const stored = d.warehouseOrders ? await storeWarehouseOrders(tx, shop, orderId, d.warehouseOrders) : [];
-      await applyExceptions(tx, shop, orderId, [...d.raise, ...stored], d.clear, [...(d.clearKinds ?? []), ...(d.warehouseOrders ? ["no-connection"] : [])]);
-      const waiting = d.warehouseOrders?.length
-        ? await tx.warehouseOrder.findMany({ where: { shop, orderId, state: "mapped", lastError: null }, select: { id: true } })
-        : [];
+      const stored = d.warehouseOrders ? await storeWarehouseOrders(tx, shop, orderId, d.warehouseOrders) : { exceptions: [], waiting: [] };
+      await applyExceptions(tx, shop, orderId, [...d.raise, ...stored.exceptions], d.clear, [...(d.clearKinds ?? []), ...(d.warehouseOrders ? ["no-connection"] : [])]);
       const toCancel = d.cancelWarehouseOrders?.length
         ? await tx.warehouseOrder.updateManyAndReturn({
             where: { shop, orderId, id: { in: d.cancelWarehouseOrders }, state: { in: [...CANCELLABLE] } },
@@ -102,7 +99,7 @@ export class PrismaOrderRepository implements OrderRepository {
             select: { id: true },
           })
         : [];
-      return { stillPending, toTransmit: waiting.map((w) => w.id), toCancel: toCancel.map((w) => w.id) };
+      return { stillPending, toTransmit: stored.waiting, toCancel: toCancel.map((w) => w.id) };
     });
   }
 

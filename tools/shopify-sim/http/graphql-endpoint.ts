@@ -30,11 +30,32 @@ export async function handleGraphQL(core: SimulatorCore, req: IncomingMessage, r
   }
   const body = request.safeParse(parseBody(await readBody(req), header(req, "content-type")));
   if (!body.success) return sendJson(res, 400, { errors: { query: "Required parameter missing or invalid" } });
-  const document = parseDocument(body.data.query);
-  if (document instanceof GraphQLError) return sendJson(res, 200, { errors: [{ message: document.message, locations: document.locations }] });
-  const invalid = validate(core.loaded.schema, document);
+  const checked = checkedDocument(core, body.data.query);
+  if (checked instanceof GraphQLError) return sendJson(res, 200, { errors: [{ message: checked.message, locations: checked.locations }] });
+  const { document, invalid } = checked;
   if (invalid.length > 0) return sendJson(res, 200, { errors: invalid.map((e) => toShopifyValidationError(e, document)) });
   await runPriced(core, shop, { req, res, document, ...body.data });
+}
+
+/**
+ * Every operation is validated against the schema, but an identical query text always gives the same
+ * answer (validation does not look at variables), so the parse and the verdict are kept per text.
+ * Apps send a handful of distinct documents; the cache is bounded for the rest.
+ */
+const checkedDocuments = new WeakMap<object, Map<string, { document: DocumentNode; invalid: readonly GraphQLError[] }>>();
+const MAX_CACHED_DOCUMENTS = 500;
+
+function checkedDocument(core: SimulatorCore, query: string): { document: DocumentNode; invalid: readonly GraphQLError[] } | GraphQLError {
+  let cache = checkedDocuments.get(core.loaded.schema);
+  if (!cache) checkedDocuments.set(core.loaded.schema, (cache = new Map()));
+  const hit = cache.get(query);
+  if (hit) return hit;
+  const document = parseDocument(query);
+  if (document instanceof GraphQLError) return document;
+  const checked = { document, invalid: validate(core.loaded.schema, document) };
+  if (cache.size >= MAX_CACHED_DOCUMENTS) cache.clear();
+  cache.set(query, checked);
+  return checked;
 }
 
 function parseDocument(query: string): DocumentNode | GraphQLError {
