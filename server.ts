@@ -11,7 +11,12 @@ import { logger } from "./app/lib/logger.server";
 
 const BUILD_DIR = join(import.meta.dirname, "build");
 const build = (await import(join(BUILD_DIR, "server", "index.js"))) as ServerBuild & {
-  entry: { module: { shutdown?: () => Promise<void>; handleWebhook: (request: Request) => Promise<Response> } };
+  entry: {
+    module: {
+      shutdown?: () => Promise<void>;
+      acknowledgeWebhook: (request: { method: string; header(name: string): string | null; body: Uint8Array }) => Promise<number>;
+    };
+  };
 };
 const log = logger().child({ process: "web" });
 
@@ -20,13 +25,14 @@ app.disable("x-powered-by");
 // Webhook acknowledgement is a measured hot path: it goes straight to the handler the Remix route
 // also uses, without the document pipeline or the static-file lookups below.
 app.post("/webhooks/*", express.raw({ type: () => true, limit: "10mb" }), (req, res, next) => {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
   const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.originalUrl}`, { method: "POST", headers, body: new Uint8Array(body) });
+  const header = (name: string) => {
+    const value = req.headers[name.toLowerCase()];
+    return typeof value === "string" ? value : null;
+  };
   build.entry.module
-    .handleWebhook(request)
-    .then((response) => res.status(response.status).end())
+    .acknowledgeWebhook({ method: req.method, header, body })
+    .then((status) => res.status(status).end())
     .catch(next);
 });
 app.use("/assets", express.static(join(BUILD_DIR, "client", "assets"), { immutable: true, maxAge: "1y" }));

@@ -31,6 +31,7 @@ import { receivePush, type PushRequest } from "~/modules/inbound/receive-push.us
 import { setUpPush } from "~/modules/inbound/set-up-push.use-case";
 import type { ConnectionTester } from "~/modules/connections/connections.ports";
 import { createSecretBox } from "~/lib/crypto.server";
+import { createSql } from "~/lib/sql.server";
 import type { ManualAction } from "~/modules/orders/orders.ports";
 import { retryWebhook } from "~/modules/inbox/retry-webhook.use-case";
 import type { OverviewReader } from "~/modules/overview/overview.ports";
@@ -97,10 +98,11 @@ export interface Container {
 export function createContainer(env: Env, options: { log?: Logger } = {}): Container {
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const db = createDb(env.DATABASE_URL);
+  const sql = createSql(env.DATABASE_URL);
   const redis = createRedis(env.REDIS_URL, "producer");
   redis.on("error", (error) => log.warn({ err: error }, "redis connection error"));
   const queues = new JobQueues(redis, env.QUEUE_PREFIX);
-  const inbox = new PrismaInboxRepository(db);
+  const inbox = new PrismaInboxRepository(db, sql);
   // Production always talks to https://{shop}; env parsing refuses an override there.
   const adminOrigin = (shop: string) => env.SHOPIFY_ADMIN_ORIGIN ?? `https://${shop}`;
   const tokens = new OfflineTokens({ db, apiKey: env.SHOPIFY_API_KEY, apiSecret: env.SHOPIFY_API_SECRET, adminOrigin });
@@ -154,7 +156,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     redis,
     queues,
     inbox,
-    verifyWebhook: createWebhookVerifier({ apiKey: env.SHOPIFY_API_KEY, apiSecret: env.SHOPIFY_API_SECRET, appUrl: env.SHOPIFY_APP_URL }),
+    verifyWebhook: createWebhookVerifier({ apiSecret: env.SHOPIFY_API_SECRET }),
     overview: new PrismaOverviewReader(db),
     retryWebhook: (shop, inboxId) => retryWebhook({ inbox, queue: queues }, shop, inboxId),
     health: () => checkHealth({ db, redis }),
@@ -163,7 +165,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     async close() {
       await queues.close();
       redis.disconnect();
-      await db.$disconnect();
+      await Promise.all([db.$disconnect(), sql.close()]);
     },
   };
 }

@@ -11,7 +11,7 @@ export const streamTimeout = 5000;
 export const shutdown = closeContainer;
 
 /** Called by server.ts for POST /webhooks/* (the same handler as the Remix route). */
-export { handleWebhook } from "~/webhook-handler.server";
+export { acknowledgeWebhook } from "~/webhook-handler.server";
 
 export default async function handleRequest(
   request: Request,

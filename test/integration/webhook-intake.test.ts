@@ -3,6 +3,7 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseForRoute } from "../support/route-container";
+import { waitFor } from "../support/wait-for";
 import { orderBody, signedWebhookRequest } from "../support/webhooks";
 
 const SHOP = "intake-shop.myshopify.com";
@@ -25,8 +26,9 @@ describe("POST /webhooks/*", () => {
     const rows = await inboxRows();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ topic: "orders/create", webhookId: "w-1", status: "received" });
+    // The job is enqueued alongside the acknowledgement, not before it.
     const queue = new Queue("inbox", { connection: new Redis(process.env.REDIS_URL!), prefix: ctx.prefix });
-    expect(await queue.getJob(`inbox-${rows[0]!.id}`)).toBeTruthy();
+    expect(await waitFor(() => queue.getJob(`inbox-${rows[0]!.id}`), (job) => job !== undefined, 5_000, "the inbox job")).toBeTruthy();
     await queue.close();
   });
 
@@ -49,6 +51,19 @@ describe("POST /webhooks/*", () => {
     expect(res.status).toBe(401);
     const wrongSecret = await post(signedWebhookRequest({ topic: "orders/create", shop: SHOP, body: orderBody(1003), secret: "other" }));
     expect(wrongSecret.status).toBe(401);
+    expect(await inboxRows()).toHaveLength(before);
+  });
+
+  it("answers 401 without a signature, and 400 to a signed delivery missing Shopify's headers or from a non-Shopify domain", async () => {
+    const before = (await inboxRows()).length;
+    const unsigned = signedWebhookRequest({ topic: "orders/create", shop: SHOP, body: orderBody(1005) });
+    unsigned.headers.delete("X-Shopify-Hmac-Sha256");
+    expect((await post(unsigned)).status).toBe(401);
+    const noTopic = signedWebhookRequest({ topic: "orders/create", shop: SHOP, body: orderBody(1005) });
+    noTopic.headers.delete("X-Shopify-Topic");
+    expect((await post(noTopic)).status).toBe(400);
+    expect((await post(signedWebhookRequest({ topic: "orders/create", shop: "evil.example.com", body: orderBody(1005) }))).status).toBe(400);
+    expect((await post(new Request("http://127.0.0.1/webhooks/x", { method: "PUT", body: "{}" }))).status).toBe(405);
     expect(await inboxRows()).toHaveLength(before);
   });
 
