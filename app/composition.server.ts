@@ -107,10 +107,10 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   const adminOrigin = (shop: string) => env.SHOPIFY_ADMIN_ORIGIN ?? `https://${shop}`;
   const tokens = new OfflineTokens({ db, apiKey: env.SHOPIFY_API_KEY, apiSecret: env.SHOPIFY_API_SECRET, adminOrigin });
   const admin = new AdminGateway({ tokens, adminOrigin, log: log.child({ component: "admin-gateway" }) });
-  const orders = new PrismaOrderRepository(db);
+  const orders = new PrismaOrderRepository(db, sql);
   const exceptions = new PrismaExceptionReader(db);
   const box = createSecretBox(env.ENCRYPTION_KEY);
-  const connectors = new StoredConnectorRegistry(db, box, CONNECTOR_FACTORIES, { inboundFiles: new PrismaInboundFileLedger(db) });
+  const connectors = new StoredConnectorRegistry(sql, box, CONNECTOR_FACTORIES, { inboundFiles: new PrismaInboundFileLedger(db) });
   const inbound = new PrismaInboundRepository(db, box);
   let shopifyApp: ShopifyApp | undefined;
   return {
@@ -136,7 +136,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     manualDecision: (input) => manualDecision({ orders, evaluations: queues }, input),
     confirmDoneAtWarehouse: (input) => confirmDoneAtWarehouse({ orders }, input),
     exceptions,
-    transmission: new PrismaTransmissionRepository(db),
+    transmission: new PrismaTransmissionRepository(db, sql),
     connectors,
     providers: PROVIDERS,
     orderDetails: new PrismaOrderDetailsReader(db),

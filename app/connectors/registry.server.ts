@@ -1,7 +1,7 @@
 // Builds the connector for a shop's warehouse connection from its stored provider, settings and
 // (decrypted) credentials. Connectors are cached per connection until the row changes, so a REST
 // connector keeps its session between orders.
-import type { Db } from "~/lib/db.server";
+import type { Sql } from "~/lib/sql.server";
 import type { SecretBox } from "~/lib/crypto.server";
 import type { InboundFileLedger } from "~/modules/transmission/inbound-files.ports";
 import type { ConnectorRegistry } from "~/modules/transmission/transmission.ports";
@@ -22,18 +22,29 @@ export interface ConnectorDeps {
   inboundFiles: InboundFileLedger;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export class StoredConnectorRegistry implements ConnectorRegistry {
   private readonly cache = new Map<string, { version: number; connector: WarehouseConnector }>();
 
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly box: SecretBox,
     private readonly factories: Record<string, ConnectorFactory>,
     private readonly deps: ConnectorDeps,
   ) {}
 
   async forConnection(shop: string, connectionId: string) {
-    const row = await this.db.warehouseConnection.findFirst({ where: { shop, id: connectionId } });
+    // Read on every transmission (the cache is keyed by the row's version), so in plain SQL.
+    const [row] = UUID.test(connectionId)
+      ? (
+          await this.sql.run<{ id: string; name: string; provider: string; config: unknown; secrets: string | null; enabled: boolean; updatedAt: Date }>(
+            "connection-for-connector",
+            `SELECT id::text, name, provider, config, secrets, enabled, "updatedAt" FROM warehouse_connection WHERE shop = $1 AND id = $2::uuid`,
+            [shop, connectionId],
+          )
+        ).rows
+      : [];
     if (!row) return { ok: false as const, message: "The warehouse connection for this order no longer exists." };
     if (!row.enabled) return { ok: false as const, message: `The warehouse connection “${row.name}” is switched off.` };
     const hit = this.cache.get(row.id);

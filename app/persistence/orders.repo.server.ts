@@ -1,6 +1,7 @@
 // PostgreSQL implementation of the order lifecycle's storage.
 import { Prisma } from "@prisma/client";
 import type { Db } from "~/lib/db.server";
+import type { Sql } from "~/lib/sql.server";
 import { readOrderSettings } from "~/modules/orders/order-settings.schema";
 import type { DecisionRecord, ManualAction, OrderRecord, OrderRepository, ShopContext } from "~/modules/orders/orders.ports";
 import { applyExceptions } from "./exceptions.server";
@@ -16,6 +17,15 @@ import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draf
 /** Warehouse orders the warehouse has, or may have; and those it can still be asked to cancel. */
 const SENT = ["transmitted", "accepted", "partially_dispatched", "dispatched", "cancel_requested", "cancelled"] as const;
 const CANCELLABLE = ["transmitted", "accepted", "partially_dispatched"] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type OrderRow = Omit<OrderRecord, "seen" | "pendingVersions" | "state"> & {
+  state: OrderRecord["state"];
+  financialStatus: string | null;
+  facts: Prisma.JsonValue;
+  pendingVersions: unknown;
+};
+
 const OPEN_UNPAID_STATES = ["received", "held", "released", "in_fulfilment", "partially_shipped"] as const;
 const MANUAL: Record<ManualAction, { data: Prisma.OrderUpdateInput; message: string }> = {
   release: { data: { manualRelease: true, manualHold: false }, message: "Released by hand" },
@@ -25,24 +35,34 @@ const MANUAL: Record<ManualAction, { data: Prisma.OrderUpdateInput; message: str
 };
 
 export class PrismaOrderRepository implements OrderRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sql: Sql,
+  ) {}
 
+  // get, shopContext and otherOpenUnpaidTotal run for every evaluation: plain SQL (decision 0016).
   async get(shop: string, orderId: string): Promise<OrderRecord | null> {
-    const row = await this.db.order.findFirst({
-      where: { shop, id: orderId },
-      select: {
-        id: true, shop: true, shopifyOrderId: true, name: true, state: true, holdReasons: true, pendingEvaluation: true,
-        evaluationRevision: true, evaluatedUpdatedAt: true, manualRelease: true, manualHold: true, pickedBeforeGoLive: true,
-        ownWriteStamps: true, financialStatus: true, facts: true, pendingVersions: true,
-      },
-    });
+    if (!UUID.test(orderId)) return null;
+    const { rows } = await this.sql.run<OrderRow>(
+      "order-for-evaluation",
+      `SELECT id::text, shop, "shopifyOrderId", name, state::text, "holdReasons", "pendingEvaluation", "evaluationRevision", "evaluatedUpdatedAt",
+              "manualRelease", "manualHold", "pickedBeforeGoLive", "ownWriteStamps", "financialStatus", facts, "pendingVersions"
+         FROM "order" WHERE shop = $1 AND id = $2::uuid`,
+      [shop, orderId],
+    );
+    const row = rows[0];
     if (!row) return null;
     const { facts, financialStatus, pendingVersions, ...rest } = row;
-    return { ...rest, seen: seenFingerprint({ facts, financialStatus }), pendingVersions: pendingVersions as unknown as PendingVersion[] };
+    return { ...rest, seen: seenFingerprint({ facts, financialStatus }), pendingVersions: pendingVersions as PendingVersion[] };
   }
 
   async shopContext(shop: string): Promise<ShopContext | null> {
-    const row = await this.db.shop.findUnique({ where: { domain: shop } });
+    const { rows } = await this.sql.run<{ settings: Prisma.JsonValue; goLiveAt: Date | null; dryRun: boolean; uninstalledAt: Date | null; timezone: string; updatedAt: Date }>(
+      "shop-context",
+      `SELECT settings, "goLiveAt", "dryRun", "uninstalledAt", timezone, "updatedAt" FROM shop WHERE domain = $1`,
+      [shop],
+    );
+    const row = rows[0];
     if (!row) return null;
     return {
       settings: readOrderSettings(row.settings),
@@ -56,11 +76,14 @@ export class PrismaOrderRepository implements OrderRepository {
 
   async otherOpenUnpaidTotal(shop: string, customerId: string | null, excludeOrderId: string): Promise<number> {
     if (!customerId) return 0;
-    const sum = await this.db.order.aggregate({
-      where: { shop, customerId, id: { not: excludeOrderId }, state: { in: [...OPEN_UNPAID_STATES] }, financialStatus: { notIn: ["PAID", "REFUNDED", "VOIDED"] } },
-      _sum: { totalAmount: true },
-    });
-    return Number(sum._sum.totalAmount ?? 0);
+    const { rows } = await this.sql.run<{ total: string | null }>(
+      "other-open-unpaid",
+      `SELECT SUM("totalAmount")::text AS total FROM "order"
+        WHERE shop = $1 AND "customerId" = $2 AND id <> $3::uuid AND state::text = ANY($4::text[])
+          AND NOT ("financialStatus" = ANY($5::text[]))`,
+      [shop, customerId, excludeOrderId, OPEN_UNPAID_STATES, ["PAID", "REFUNDED", "VOIDED"]],
+    );
+    return Number(rows[0]?.total ?? 0);
   }
 
   async recordDecision(shop: string, orderId: string, d: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[]; toCancel: string[] }> {

@@ -2,6 +2,7 @@
 // transmitted/accepted), the order moving to `in_fulfilment`, timeline events and exceptions.
 import type { OrderState, Prisma } from "@prisma/client";
 import type { Db } from "~/lib/db.server";
+import { NOW_UTC, type Sql, type SqlRunner } from "~/lib/sql.server";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
 import type { ClaimedWarehouseOrder, TransmissionRepository } from "~/modules/transmission/transmission.ports";
 import type { ConnectorFailure, SubmitReceipt } from "~/modules/transmission/warehouse-connector";
@@ -14,13 +15,17 @@ const ACTOR = "job:transmit";
  */
 const LEASE_MS = 120_000;
 /** Only orders on their way to, or at, the warehouse may send: a held or cancelled order never does. */
-const SENDABLE_ORDER = { is: { state: { in: ["released", "in_fulfilment", "partially_shipped"] as OrderState[] } } };
+const SENDABLE_STATES: OrderState[] = ["released", "in_fulfilment", "partially_shipped"];
+const SENDABLE_ORDER = { is: { state: { in: SENDABLE_STATES } } };
 
 export class PrismaTransmissionRepository implements TransmissionRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sql: Sql,
+  ) {}
 
   async mayTransmit(shop: string) {
-    const row = await this.db.shop.findUnique({ where: { domain: shop }, select: { dryRun: true, uninstalledAt: true } });
+    const [row] = (await this.sql.run<{ dryRun: boolean; uninstalledAt: Date | null }>("may-transmit", `SELECT "dryRun", "uninstalledAt" FROM shop WHERE domain = $1`, [shop])).rows;
     if (!row) return { ok: false as const, reason: "unknown shop" };
     if (row.uninstalledAt) return { ok: false as const, reason: "app uninstalled: outbound work is stopped" };
     if (row.dryRun) return { ok: false as const, reason: "dry run: nothing is sent until the shop goes live" };
@@ -28,36 +33,49 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
   }
 
   async claim(shop: string, warehouseOrderId: string): Promise<ClaimedWarehouseOrder | null> {
-    const [row] = await this.db.warehouseOrder.updateManyAndReturn({
-      where: {
-        shop,
-        id: warehouseOrderId,
-        order: SENDABLE_ORDER,
-        OR: [{ state: "mapped", OR: [{ lastError: null }, { nextAttemptAt: { not: null } }] }, { state: "transmitting", updatedAt: { lt: new Date(Date.now() - LEASE_MS) } }],
-      },
-      data: { state: "transmitting", attempts: { increment: 1 } },
-      select: { id: true, shop: true, orderId: true, connectionId: true, idempotencyKey: true, payload: true, attempts: true },
-    });
+    const { rows } = await this.sql.run<{ id: string; shop: string; orderId: string; connectionId: string; idempotencyKey: string; payload: unknown; attempts: number }>(
+      "claim-warehouse-order",
+      `UPDATE warehouse_order w SET state = 'transmitting', attempts = w.attempts + 1, "updatedAt" = ${NOW_UTC}
+         FROM "order" o
+        WHERE w.shop = $1 AND w.id = $2::uuid AND o.shop = w.shop AND o.id = w."orderId" AND o.state::text = ANY($3::text[])
+          AND ((w.state = 'mapped' AND (w."lastError" IS NULL OR w."nextAttemptAt" IS NOT NULL))
+               OR (w.state = 'transmitting' AND w."updatedAt" < ${NOW_UTC} - $4 * interval '1 millisecond'))
+       RETURNING w.id::text, w.shop, w."orderId"::text AS "orderId", w."connectionId"::text AS "connectionId", w."idempotencyKey", w.payload, w.attempts`,
+      [shop, warehouseOrderId, SENDABLE_STATES, LEASE_MS],
+    );
+    const row = rows[0];
     if (!row) return null;
-    return { ...row, draft: row.payload as unknown as WarehouseOrderDraft, resumed: row.attempts > 1 };
+    const { payload, attempts, ...rest } = row;
+    return { ...rest, draft: payload as WarehouseOrderDraft, resumed: attempts > 1 };
   }
 
   async recordSubmitted(order: ClaimedWarehouseOrder, receipt: SubmitReceipt): Promise<{ cancelNow: boolean }> {
-    const now = new Date();
-    return this.db.$transaction(async (tx) => {
-      await tx.warehouseOrder.updateMany({
-        where: { shop: order.shop, id: order.id, state: "transmitting" },
-        data: { state: receipt.accepted ? "accepted" : "transmitted", warehouseReference: receipt.warehouseReference, transmittedAt: now, ...(receipt.accepted ? { acceptedAt: now } : {}), lastError: null, nextAttemptAt: null },
-      });
-      await tx.order.updateMany({ where: { shop: order.shop, id: order.orderId, state: "released" }, data: { state: "in_fulfilment" } });
-      const how = receipt.alreadyThere ? "The warehouse already had it (same reference); nothing was sent twice." : receipt.accepted ? "Accepted by the warehouse." : "Delivered; waiting for the warehouse to acknowledge it.";
-      await timeline(tx, order, "transmission", `Sent ${order.idempotencyKey} to ${order.draft.facilityCode}. ${how}`, { receipt });
-      await applyExceptions(tx, order.shop, order.orderId, [], [`warehouse-rejected:${order.idempotencyKey}`, `connection-failed:${order.connectionId}`]);
-      // Cancelled in Shopify while the order was on its way: it reached the warehouse, so cancel it there.
-      const parent = await tx.order.findFirst({ where: { shop: order.shop, id: order.orderId }, select: { state: true } });
-      if (parent?.state !== "cancelled") return { cancelNow: false };
-      await tx.warehouseOrder.updateMany({ where: { shop: order.shop, id: order.id }, data: { state: "cancel_requested" } });
-      await timeline(tx, order, "decision", `The order was cancelled in Shopify while ${order.idempotencyKey} was being sent: asking the warehouse to cancel it.`, null);
+    const how = receipt.alreadyThere ? "The warehouse already had it (same reference); nothing was sent twice." : receipt.accepted ? "Accepted by the warehouse." : "Delivered; waiting for the warehouse to acknowledge it.";
+    return this.sql.transaction(async (tx) => {
+      await tx.run(
+        "record-submitted",
+        `UPDATE warehouse_order SET state = $3::warehouse_order_state, "warehouseReference" = $4, "transmittedAt" = ${NOW_UTC},
+                "acceptedAt" = CASE WHEN $5 THEN ${NOW_UTC} ELSE "acceptedAt" END, "lastError" = NULL, "nextAttemptAt" = NULL, "updatedAt" = ${NOW_UTC}
+          WHERE shop = $1 AND id = $2::uuid AND state = 'transmitting'`,
+        [order.shop, order.id, receipt.accepted ? "accepted" : "transmitted", receipt.warehouseReference, receipt.accepted],
+      );
+      // The order moves to in_fulfilment with its first warehouse order; its state now says whether it
+      // was cancelled in Shopify while this one was on its way.
+      const { rows } = await tx.run<{ state: string }>(
+        "order-in-fulfilment",
+        `WITH moved AS (UPDATE "order" SET state = 'in_fulfilment', "updatedAt" = ${NOW_UTC} WHERE shop = $1 AND id = $2::uuid AND state = 'released' RETURNING state)
+         SELECT COALESCE((SELECT state::text FROM moved), (SELECT state::text FROM "order" WHERE shop = $1 AND id = $2::uuid)) AS state`,
+        [order.shop, order.orderId],
+      );
+      await sqlTimeline(tx, order, "transmission", `Sent ${order.idempotencyKey} to ${order.draft.facilityCode}. ${how}`, { receipt });
+      await tx.run(
+        "clear-exceptions-by-key",
+        `UPDATE exception SET status = 'resolved', "resolvedAt" = ${NOW_UTC} WHERE shop = $1 AND status = 'open' AND key = ANY($2::text[])`,
+        [order.shop, [`warehouse-rejected:${order.idempotencyKey}`, `connection-failed:${order.connectionId}`]],
+      );
+      if (rows[0]?.state !== "cancelled") return { cancelNow: false };
+      await tx.run("cancel-requested", `UPDATE warehouse_order SET state = 'cancel_requested', "updatedAt" = ${NOW_UTC} WHERE shop = $1 AND id = $2::uuid`, [order.shop, order.id]);
+      await sqlTimeline(tx, order, "decision", `The order was cancelled in Shopify while ${order.idempotencyKey} was being sent: asking the warehouse to cancel it.`, null);
       return { cancelNow: true };
     });
   }
@@ -140,6 +158,15 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
 
 /** One per warehouse order: it could not be cancelled at the warehouse, so the merchant must. */
 export const cancelFailedKey = (order: { idempotencyKey: string }) => `warehouse-cancel-failed:${order.idempotencyKey}`;
+
+function sqlTimeline(tx: SqlRunner, order: ClaimedWarehouseOrder, kind: string, message: string, payload: unknown) {
+  return tx.run(
+    "timeline-warehouse-order",
+    `INSERT INTO timeline_event (id, shop, "orderId", "warehouseOrderId", at, actor, kind, message, payload)
+     VALUES (gen_random_uuid(), $1, $2::uuid, $3::uuid, ${NOW_UTC}, $4, $5, $6, $7::jsonb)`,
+    [order.shop, order.orderId, order.id, ACTOR, kind, message, payload === null ? null : JSON.stringify(payload)],
+  );
+}
 
 function timeline(tx: Prisma.TransactionClient, order: ClaimedWarehouseOrder, kind: string, message: string, payload: unknown) {
   return tx.timelineEvent.create({

@@ -2,6 +2,7 @@
 // server on loopback, the host key pinned, files written as .tmp and renamed, dispatch and stock files
 // read once by name and content hash through the PostgreSQL ledger.
 import ssh2 from "ssh2";
+import { createSql } from "~/lib/sql.server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CsvSftpConnector } from "~/connectors/csv-sftp/csv-sftp-connector.server";
 import type { CsvSftpConfigInput } from "~/connectors/csv-sftp/csv-sftp-config";
@@ -341,8 +342,10 @@ describe("CSV over SFTP: set up in the admin", () => {
     expect(JSON.stringify(row.config)).not.toContain(sim.credentials.password);
     expect(row.secrets).not.toContain(sim.credentials.password);
 
-    const registry = new StoredConnectorRegistry(database.db, box, Object.fromEntries(PROVIDERS.map((p) => [p.id, p.factory])), { inboundFiles: ledger });
+    const sql = createSql(database.url);
+    const registry = new StoredConnectorRegistry(sql, box, Object.fromEntries(PROVIDERS.map((p) => [p.id, p.factory])), { inboundFiles: ledger });
     const found = await registry.forConnection(SHOP, created.id);
+    await sql.close();
     if (!found.ok) throw new Error(found.message);
     expect(await found.connector.testConnection()).toMatchObject({ ok: true });
     sim.setStock({ "WIDGET-1": 3 });

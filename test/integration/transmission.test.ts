@@ -6,23 +6,29 @@ import { transmitWarehouseOrder } from "~/modules/transmission/transmit-warehous
 import { cancelWarehouseOrder } from "~/modules/transmission/cancel-warehouse-order.use-case";
 import { PrismaOrderRepository } from "~/persistence/orders.repo.server";
 import { PrismaTransmissionRepository } from "~/persistence/transmission.repo.server";
+import { createSql, type Sql } from "~/lib/sql.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { FakeConnector } from "../support/fakes/fake-connector";
 
 const SHOP = "transmit-shop.myshopify.com";
 let database: TestDatabase;
 let repo: PrismaTransmissionRepository;
+let sql: Sql;
 let connectionId: string;
 let orderId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase("transmit");
-  repo = new PrismaTransmissionRepository(database.db);
+  sql = createSql(database.url);
+  repo = new PrismaTransmissionRepository(database.db, sql);
   await database.db.shop.create({ data: { domain: SHOP, dryRun: false } });
   connectionId = (await database.db.warehouseConnection.create({ data: { shop: SHOP, name: "Fake", provider: "fake" } })).id;
   orderId = (await database.db.order.create({ data: { shop: SHOP, shopifyOrderId: "gid://shopify/Order/1", name: "#1", state: "released" } })).id;
 });
-afterAll(() => database.drop());
+afterAll(async () => {
+  await sql.close();
+  await database.drop();
+});
 
 async function mapped(key: string) {
   const draft = { idempotencyKey: key, facilityCode: "LEEDS", connectionId, lines: [{ warehouseSku: "W1", quantity: 24 }] };
@@ -129,7 +135,7 @@ describe("transmission", () => {
     expect(open.map((e) => e.kind)).toEqual(["warehouse-cancel-failed", "warehouse-cancel-failed"]);
     expect(await database.db.warehouseOrder.findMany({ where: { orderId: order.id }, select: { state: true } })).toEqual([{ state: "accepted" }, { state: "accepted" }]);
 
-    const orders = new PrismaOrderRepository(database.db);
+    const orders = new PrismaOrderRepository(database.db, sql);
     expect(await orders.confirmDoneAtWarehouse(SHOP, order.id, "user:test")).toBe(true);
     expect(await database.db.exceptionRecord.count({ where: { shop: SHOP, orderId: order.id, status: "open" } })).toBe(0);
     expect(await database.db.order.findUnique({ where: { id: order.id } })).toMatchObject({ state: "cancelled" });
