@@ -50,12 +50,14 @@ export class PrismaInboxRepository implements InboxRepository {
     this.knownShops.add(shop);
   }
 
+  /** Once per webhook job: plain SQL (decision 0016). */
   async startAttempt(shop: string, id: string): Promise<InboxRow | null> {
-    const rows = await this.db.webhookInbox.updateManyAndReturn({
-      where: { shop, id },
-      data: { attempts: { increment: 1 } },
-      select: { id: true, shop: true, topic: true, status: true, attempts: true, payload: true },
-    });
+    const { rows } = await this.sql.run<InboxRow>(
+      "inbox-start-attempt",
+      `UPDATE webhook_inbox SET attempts = attempts + 1 WHERE shop = $1 AND id = $2::uuid
+       RETURNING id::text, shop, topic, status::text, attempts, payload`,
+      [shop, id],
+    );
     return rows[0] ?? null;
   }
 
@@ -120,13 +122,13 @@ export class PrismaInboxRepository implements InboxRepository {
 }
 
 async function finish(tx: Tx, shop: string, id: string, outcome: Exclude<InboxOutcome, { status: "deleted" }>) {
-  await tx.webhookInbox.updateMany({
-    where: { shop, id },
-    data:
-      outcome.status === "processed"
-        ? { status: "processed", processedAt: new Date(), reason: null }
-        : { status: "failed", reason: outcome.reason },
-  });
+  const processed = outcome.status === "processed";
+  await tx.$executeRaw`
+    UPDATE webhook_inbox
+       SET status = ${processed ? "processed" : "failed"}::inbox_status,
+           "processedAt" = CASE WHEN ${processed} THEN now() AT TIME ZONE 'UTC' ELSE "processedAt" END,
+           reason = ${processed ? null : outcome.reason}
+     WHERE shop = ${shop} AND id = ${id}::uuid`;
 }
 
 export function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {

@@ -30,13 +30,28 @@ export async function noteOrderChange(tx: Tx, shop: string, change: OrderChange)
     if (change.noteKnown) await timeline(known.id, `${change.message} for a version Loadbay already handled: no work needed`);
     return null;
   }
-  const order = await tx.order.upsert({
-    where: { shop_shopifyOrderId: { shop, shopifyOrderId } },
-    create: { shop, shopifyOrderId, name: name ?? shopifyOrderId, pendingEvaluation: true, evaluationRevision: 1, sourceUpdatedAt: updatedAt },
-    update: { pendingEvaluation: true, evaluationRevision: { increment: 1 }, ...(name ? { name } : {}), ...(updatedAt ? { sourceUpdatedAt: updatedAt } : {}) },
-    select: { id: true, evaluationRevision: true, pendingVersions: true },
-  });
-  await notePendingVersion(tx, order, { updatedAt, fingerprint: change.fingerprint });
+  // Create or touch the row, bump the revision and remember this revision's change, in one statement
+  // (this runs for every order webhook; decision 0016).
+  const entry = (revision: string) => `jsonb_build_array(jsonb_build_object('revision', ${revision}, 'updatedAt', $5::text, 'fingerprint', $6::jsonb))`;
+  const [order] = await tx.$queryRawUnsafe<{ id: string; evaluationRevision: number }[]>(
+    `INSERT INTO "order" (id, shop, "shopifyOrderId", name, "pendingEvaluation", "evaluationRevision", "sourceUpdatedAt", "pendingVersions", "createdAt", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, COALESCE($3, $2), true, 1, $4::timestamptz AT TIME ZONE 'UTC', ${entry("1")}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+     ON CONFLICT (shop, "shopifyOrderId") DO UPDATE
+        SET "pendingEvaluation" = true,
+            "evaluationRevision" = "order"."evaluationRevision" + 1,
+            name = COALESCE($3, "order".name),
+            "sourceUpdatedAt" = COALESCE($4::timestamptz AT TIME ZONE 'UTC', "order"."sourceUpdatedAt"),
+            "pendingVersions" = "order"."pendingVersions" || ${entry(`"order"."evaluationRevision" + 1`)},
+            "updatedAt" = now() AT TIME ZONE 'UTC'
+     RETURNING id::text, "evaluationRevision"`,
+    shop,
+    shopifyOrderId,
+    name,
+    updatedAt?.toISOString() ?? null,
+    updatedAt?.toISOString() ?? null,
+    change.fingerprint ? JSON.stringify(change.fingerprint) : null,
+  );
+  if (!order) throw new Error(`order ${shopifyOrderId} was neither created nor updated`);
   await timeline(order.id, change.message);
   return { shop, orderId: order.id, revision: order.evaluationRevision };
 }
