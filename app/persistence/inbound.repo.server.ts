@@ -6,7 +6,7 @@ import type { Db } from "~/lib/db.server";
 import { inboundAuthSchema, type InboundAuth } from "~/modules/inbound/inbound-auth";
 import type { InboundRepository, InboundTarget } from "~/modules/inbound/inbound.ports";
 import type { DispatchAdviceIn, StockLevelIn } from "~/modules/transmission/warehouse-connector";
-import { applyExceptions } from "./exceptions.server";
+import { applyExceptions, prismaRunner } from "./exceptions.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,7 +53,7 @@ export class PrismaInboundRepository implements InboundRepository {
 
   async raiseUnreadable(target: InboundTarget, kind: string, message: string): Promise<void> {
     await this.db.$transaction((tx) =>
-      applyExceptions(tx, target.shop, null, [{ key: `inbound-unreadable:${target.connectionId}:${kind}`, kind: "inbound-unreadable", message }], []),
+      applyExceptions(prismaRunner(tx), target.shop, null, [{ key: `inbound-unreadable:${target.connectionId}:${kind}`, kind: "inbound-unreadable", message }], []),
     );
   }
 

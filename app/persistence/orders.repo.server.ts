@@ -1,10 +1,10 @@
 // PostgreSQL implementation of the order lifecycle's storage.
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import type { Db } from "~/lib/db.server";
-import type { Sql } from "~/lib/sql.server";
+import { NOW_UTC, type Sql } from "~/lib/sql.server";
 import { readOrderSettings } from "~/modules/orders/order-settings.schema";
 import type { DecisionRecord, ManualAction, OrderRecord, OrderRepository, ShopContext } from "~/modules/orders/orders.ports";
-import { applyExceptions } from "./exceptions.server";
+import { applyExceptions, prismaRunner } from "./exceptions.server";
 import { factColumns } from "./order-columns.server";
 import { notePendingVersion, pendingAfter, seenFingerprint } from "./order-notes.server";
 import type { PendingVersion } from "~/modules/orders/known-version";
@@ -86,41 +86,73 @@ export class PrismaOrderRepository implements OrderRepository {
     return Number(rows[0]?.total ?? 0);
   }
 
+  /** Every evaluation ends here: one node-postgres transaction (decision 0016). */
   async recordDecision(shop: string, orderId: string, d: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[]; toCancel: string[] }> {
-    return this.db.$transaction(async (tx) => {
-      const current = await tx.order.findFirstOrThrow({
-        where: { shop, id: orderId },
-        select: { state: true, evaluationRevision: true, releasedAt: true, pendingVersions: true },
-      });
+    return this.sql.transaction(async (tx) => {
+      // Locked, so a change noted meanwhile waits and is not lost from the pending list.
+      const { rows } = await tx.run<{ state: string; evaluationRevision: number; pendingVersions: unknown }>(
+        "decision-current",
+        `SELECT state::text, "evaluationRevision", "pendingVersions" FROM "order" WHERE shop = $1 AND id = $2::uuid FOR UPDATE`,
+        [shop, orderId],
+      );
+      const current = rows[0];
+      if (!current) throw new Error(`order ${orderId} of ${shop} is gone`);
       const stillPending = current.evaluationRevision !== d.revision;
-      const now = new Date();
-      await tx.order.updateMany({
-        where: { shop, id: orderId },
-        data: {
-          state: d.state,
-          ...(d.holdReasons ? { holdReasons: d.holdReasons.map((r) => r.message) } : {}),
-          ...(d.facts ? factColumns(d.facts) : {}),
-          ...(d.ownWriteStamp ? { ownWriteStamps: { push: d.ownWriteStamp } } : {}),
-          pendingEvaluation: stillPending,
+      const facts = d.facts ? factColumns(d.facts) : null;
+      await tx.run(
+        "decision-order",
+        `UPDATE "order" SET
+            state = $3::order_state,
+            "holdReasons" = COALESCE($4::text[], "holdReasons"),
+            "ownWriteStamps" = CASE WHEN $5::timestamptz IS NULL THEN "ownWriteStamps" ELSE array_append("ownWriteStamps", $5::timestamptz AT TIME ZONE 'UTC') END,
+            "pendingEvaluation" = $6,
+            "pendingVersions" = $7::jsonb,
+            "decidedAt" = ${NOW_UTC},
+            "releasedAt" = CASE WHEN $3 = 'released' AND state <> 'released' THEN ${NOW_UTC} ELSE "releasedAt" END,
+            name = CASE WHEN $8 THEN $9 ELSE name END,
+            "poNumber" = CASE WHEN $8 THEN $10 ELSE "poNumber" END,
+            "companyName" = CASE WHEN $8 THEN $11 ELSE "companyName" END,
+            "customerGroup" = CASE WHEN $8 THEN $12 ELSE "customerGroup" END,
+            "customerId" = CASE WHEN $8 THEN $13 ELSE "customerId" END,
+            currency = CASE WHEN $8 THEN $14 ELSE currency END,
+            "totalAmount" = CASE WHEN $8 THEN $15::numeric ELSE "totalAmount" END,
+            "paymentMode" = CASE WHEN $8 THEN $16 ELSE "paymentMode" END,
+            "financialStatus" = CASE WHEN $8 THEN $17 ELSE "financialStatus" END,
+            "sourceCreatedAt" = CASE WHEN $8 THEN $18::timestamptz AT TIME ZONE 'UTC' ELSE "sourceCreatedAt" END,
+            "evaluatedUpdatedAt" = CASE WHEN $8 THEN $19::timestamptz AT TIME ZONE 'UTC' ELSE "evaluatedUpdatedAt" END,
+            facts = CASE WHEN $8 THEN $20::jsonb ELSE facts END,
+            "updatedAt" = ${NOW_UTC}
+          WHERE shop = $1 AND id = $2::uuid`,
+        [
+          shop, orderId, d.state, d.holdReasons ? d.holdReasons.map((r) => r.message) : null, d.ownWriteStamp?.toISOString() ?? null, stillPending,
           // Changes up to the evaluated revision are decided; newer ones stay for the next job.
-          pendingVersions: pendingAfter(current.pendingVersions, d.revision) as unknown as Prisma.InputJsonValue,
-          decidedAt: now,
-          ...(d.state === "released" && current.state !== "released" ? { releasedAt: now } : {}),
-        },
-      });
+          JSON.stringify(pendingAfter(current.pendingVersions as Prisma.JsonValue, d.revision)),
+          facts !== null, facts?.name, facts?.poNumber, facts?.companyName, facts?.customerGroup, facts?.customerId, facts?.currency,
+          facts?.totalAmount, facts?.paymentMode, facts?.financialStatus, facts?.sourceCreatedAt, facts?.evaluatedUpdatedAt, facts ? JSON.stringify(facts.facts) : null,
+        ],
+      );
       if (d.timeline.length) {
-        await tx.timelineEvent.createMany({
-          data: d.timeline.map((t) => ({ shop, orderId, actor: t.actor, kind: t.kind, message: t.message, payload: (t.payload ?? Prisma.JsonNull) as Prisma.InputJsonValue })),
-        });
+        await tx.run(
+          "decision-timeline",
+          `INSERT INTO timeline_event (id, shop, "orderId", at, actor, kind, message, payload)
+           SELECT gen_random_uuid(), $1, $2::uuid, ${NOW_UTC} + (e.n * interval '1 millisecond'), e.actor, e.kind, e.message, e.payload
+             FROM jsonb_to_recordset($3::jsonb) AS e(n int, actor text, kind text, message text, payload jsonb)`,
+          // A millisecond apart, so the timeline keeps the order the entries were written in.
+          [shop, orderId, JSON.stringify(d.timeline.map((t, n) => ({ n, actor: t.actor, kind: t.kind, message: t.message, payload: t.payload ?? null })))],
+        );
       }
       const stored = d.warehouseOrders ? await storeWarehouseOrders(tx, shop, orderId, d.warehouseOrders) : { exceptions: [], waiting: [] };
       await applyExceptions(tx, shop, orderId, [...d.raise, ...stored.exceptions], d.clear, [...(d.clearKinds ?? []), ...(d.warehouseOrders ? ["no-connection"] : [])]);
       const toCancel = d.cancelWarehouseOrders?.length
-        ? await tx.warehouseOrder.updateManyAndReturn({
-            where: { shop, orderId, id: { in: d.cancelWarehouseOrders }, state: { in: [...CANCELLABLE] } },
-            data: { state: "cancel_requested", lastError: null, nextAttemptAt: null },
-            select: { id: true },
-          })
+        ? (
+            await tx.run<{ id: string }>(
+              "request-cancel",
+              `UPDATE warehouse_order SET state = 'cancel_requested', "lastError" = NULL, "nextAttemptAt" = NULL, "updatedAt" = ${NOW_UTC}
+                WHERE shop = $1 AND "orderId" = $2::uuid AND id = ANY($3::uuid[]) AND state::text = ANY($4::text[])
+               RETURNING id::text`,
+              [shop, orderId, d.cancelWarehouseOrders, CANCELLABLE],
+            )
+          ).rows
         : [];
       return { stillPending, toTransmit: stored.waiting, toCancel: toCancel.map((w) => w.id) };
     });
@@ -160,7 +192,7 @@ export class PrismaOrderRepository implements OrderRepository {
         await note("Confirmed that the changes were made at the warehouse by hand; Loadbay's record of the warehouse orders now matches.", changes);
       }
       if (!open.length) return false;
-      await applyExceptions(tx, shop, orderId, [], open.map((e) => e.key));
+      await applyExceptions(prismaRunner(tx), shop, orderId, [], open.map((e) => e.key));
       const row = await tx.order.findFirst({ where: { shop, id: orderId }, select: { facts: true } });
       const cancelledInShopify = Boolean((row?.facts as { cancelledAt?: string | null } | null)?.cancelledAt);
       const stillOpen = await tx.warehouseOrder.count({ where: { shop, orderId, state: { notIn: ["cancelled", "mapped"] } } });

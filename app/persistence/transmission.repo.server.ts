@@ -6,7 +6,7 @@ import { NOW_UTC, type Sql, type SqlRunner } from "~/lib/sql.server";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
 import type { ClaimedWarehouseOrder, TransmissionRepository } from "~/modules/transmission/transmission.ports";
 import type { ConnectorFailure, SubmitReceipt } from "~/modules/transmission/warehouse-connector";
-import { applyExceptions } from "./exceptions.server";
+import { applyExceptions, prismaRunner } from "./exceptions.server";
 
 const ACTOR = "job:transmit";
 /**
@@ -88,7 +88,7 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
         failure.kind === "rejected"
           ? { key: `warehouse-rejected:${order.idempotencyKey}`, kind: "warehouse-rejected", message: `The warehouse rejected ${order.idempotencyKey}: “${failure.message}” Fix the order or the mapping, then retry.` }
           : { key: `connection-failed:${order.connectionId}`, kind: "connection-failed", message: `${failure.message} Update the warehouse connection, then retry.` };
-      await applyExceptions(tx, order.shop, order.orderId, [{ ...exception, detail: failure }], []);
+      await applyExceptions(prismaRunner(tx), order.shop, order.orderId, [{ ...exception, detail: failure }], []);
       await timeline(tx, order, "exception", exception.message, failure);
     });
   }
@@ -134,7 +134,7 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
     await this.db.$transaction(async (tx) => {
       await tx.warehouseOrder.updateMany({ where: { shop: order.shop, id: order.id, state: "cancel_requested" }, data: { state: "cancelled", lastError: null } });
       await timeline(tx, order, "transmission", `The warehouse cancelled ${order.idempotencyKey}.`, null);
-      await applyExceptions(tx, order.shop, order.orderId, [], [cancelFailedKey(order)]);
+      await applyExceptions(prismaRunner(tx), order.shop, order.orderId, [], [cancelFailedKey(order)]);
       const stillOpen = await tx.warehouseOrder.count({ where: { shop: order.shop, orderId: order.orderId, state: { notIn: ["cancelled", "mapped"] } } });
       if (stillOpen) return;
       const [moved] = await tx.order.updateManyAndReturn({ where: { shop: order.shop, id: order.orderId, state: { not: "cancelled" } }, data: { state: "cancelled" }, select: { state: true } });
@@ -150,7 +150,7 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
         data: { state: row?.acceptedAt ? "accepted" : "transmitted", lastError: message },
       });
       const exception = { key: cancelFailedKey(order), kind: "warehouse-cancel-failed", message, detail: { warehouseOrderId: order.id, failure: detail ?? null } };
-      await applyExceptions(tx, order.shop, order.orderId, [exception], []);
+      await applyExceptions(prismaRunner(tx), order.shop, order.orderId, [exception], []);
       await timeline(tx, order, "exception", message, detail ?? null);
     });
   }
