@@ -6,6 +6,7 @@ import type { SecretBox } from "~/lib/crypto.server";
 import type { InboundFileLedger } from "~/modules/transmission/inbound-files.ports";
 import type { ConnectorRegistry } from "~/modules/transmission/transmission.ports";
 import type { WarehouseConnector } from "./warehouse-connector";
+import { isUuid } from "~/lib/ids";
 
 /** What a connector may need besides its settings: which connection it is, and shared ports. */
 export interface ConnectorContext {
@@ -22,8 +23,6 @@ export interface ConnectorDeps {
   inboundFiles: InboundFileLedger;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export class StoredConnectorRegistry implements ConnectorRegistry {
   private readonly cache = new Map<string, { version: number; connector: WarehouseConnector }>();
 
@@ -36,7 +35,7 @@ export class StoredConnectorRegistry implements ConnectorRegistry {
 
   async forConnection(shop: string, connectionId: string) {
     // Read on every transmission (the cache is keyed by the row's version), so in plain SQL.
-    const [row] = UUID.test(connectionId)
+    const [row] = isUuid(connectionId)
       ? (
           await this.sql.run<{ id: string; name: string; provider: string; config: unknown; secrets: string | null; enabled: boolean; updatedAt: Date }>(
             "connection-for-connector",

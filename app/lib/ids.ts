@@ -21,3 +21,6 @@ export const shopifyGidSchema = z
   .transform((s) => s as ShopifyGid);
 
 export const uuidSchema = z.uuid();
+
+/** A row id as PostgreSQL's `uuid` takes it; anything else cannot name a row (and must not reach a `::uuid` cast). */
+export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

@@ -7,8 +7,7 @@ import { inboundAuthSchema, type InboundAuth } from "~/modules/inbound/inbound-a
 import type { InboundRepository, InboundTarget } from "~/modules/inbound/inbound.ports";
 import type { DispatchAdviceIn, StockLevelIn } from "~/modules/transmission/warehouse-connector";
 import { applyExceptions, prismaRunner } from "./exceptions.server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "~/lib/ids";
 
 export class PrismaInboundRepository implements InboundRepository {
   constructor(
@@ -17,7 +16,7 @@ export class PrismaInboundRepository implements InboundRepository {
   ) {}
 
   async target(connectionId: string): Promise<InboundTarget | null> {
-    if (!UUID.test(connectionId)) return null;
+    if (!isUuid(connectionId)) return null;
     const row = await this.db.warehouseConnection.findUnique({ where: { id: connectionId }, select: { shop: true, id: true, name: true, config: true, secrets: true } });
     if (!row) return null;
     const auth = inboundAuthSchema.safeParse((row.config as { inbound?: unknown } | null)?.inbound);

@@ -13,12 +13,11 @@ import { storeWarehouseOrders } from "./warehouse-orders.server";
 import type { SentWarehouseOrder, WarehouseOrderChange } from "~/modules/orders/after-transmission";
 import { warehouseChangeKey } from "~/modules/orders/evaluate-order.use-case";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
+import { isUuid } from "~/lib/ids";
 
 /** Warehouse orders the warehouse has, or may have; and those it can still be asked to cancel. */
 const SENT = ["transmitted", "accepted", "partially_dispatched", "dispatched", "cancel_requested", "cancelled"] as const;
 const CANCELLABLE = ["transmitted", "accepted", "partially_dispatched"] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 type OrderRow = Omit<OrderRecord, "seen" | "pendingVersions" | "state"> & {
   state: OrderRecord["state"];
   financialStatus: string | null;
@@ -42,7 +41,7 @@ export class PrismaOrderRepository implements OrderRepository {
 
   // get, shopContext and otherOpenUnpaidTotal run for every evaluation: plain SQL (decision 0016).
   async get(shop: string, orderId: string): Promise<OrderRecord | null> {
-    if (!UUID.test(orderId)) return null;
+    if (!isUuid(orderId)) return null;
     const { rows } = await this.sql.run<OrderRow>(
       "order-for-evaluation",
       `SELECT id::text, shop, "shopifyOrderId", name, state::text, "holdReasons", "pendingEvaluation", "evaluationRevision", "evaluatedUpdatedAt",

@@ -1,6 +1,6 @@
 // PostgreSQL side of transmission: the warehouse-order state machine (mapped → transmitting →
 // transmitted/accepted), the order moving to `in_fulfilment`, timeline events and exceptions.
-import type { OrderState, Prisma } from "@prisma/client";
+import type { OrderState } from "@prisma/client";
 import type { Db } from "~/lib/db.server";
 import { NOW_UTC, type Sql, type SqlRunner } from "~/lib/sql.server";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
@@ -67,7 +67,7 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
          SELECT COALESCE((SELECT state::text FROM moved), (SELECT state::text FROM "order" WHERE shop = $1 AND id = $2::uuid)) AS state`,
         [order.shop, order.orderId],
       );
-      await sqlTimeline(tx, order, "transmission", `Sent ${order.idempotencyKey} to ${order.draft.facilityCode}. ${how}`, { receipt });
+      await timeline(tx, order, "transmission", `Sent ${order.idempotencyKey} to ${order.draft.facilityCode}. ${how}`, { receipt });
       await tx.run(
         "clear-exceptions-by-key",
         `UPDATE exception SET status = 'resolved', "resolvedAt" = ${NOW_UTC} WHERE shop = $1 AND status = 'open' AND key = ANY($2::text[])`,
@@ -75,7 +75,7 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
       );
       if (rows[0]?.state !== "cancelled") return { cancelNow: false };
       await tx.run("cancel-requested", `UPDATE warehouse_order SET state = 'cancel_requested', "updatedAt" = ${NOW_UTC} WHERE shop = $1 AND id = $2::uuid`, [order.shop, order.id]);
-      await sqlTimeline(tx, order, "decision", `The order was cancelled in Shopify while ${order.idempotencyKey} was being sent: asking the warehouse to cancel it.`, null);
+      await timeline(tx, order, "decision", `The order was cancelled in Shopify while ${order.idempotencyKey} was being sent: asking the warehouse to cancel it.`, null);
       return { cancelNow: true };
     });
   }
@@ -89,7 +89,7 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
           ? { key: `warehouse-rejected:${order.idempotencyKey}`, kind: "warehouse-rejected", message: `The warehouse rejected ${order.idempotencyKey}: “${failure.message}” Fix the order or the mapping, then retry.` }
           : { key: `connection-failed:${order.connectionId}`, kind: "connection-failed", message: `${failure.message} Update the warehouse connection, then retry.` };
       await applyExceptions(prismaRunner(tx), order.shop, order.orderId, [{ ...exception, detail: failure }], []);
-      await timeline(tx, order, "exception", exception.message, failure);
+      await timeline(prismaRunner(tx), order, "exception", exception.message, failure);
     });
   }
 
@@ -133,12 +133,12 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
   async recordCancelled(order: ClaimedWarehouseOrder): Promise<void> {
     await this.db.$transaction(async (tx) => {
       await tx.warehouseOrder.updateMany({ where: { shop: order.shop, id: order.id, state: "cancel_requested" }, data: { state: "cancelled", lastError: null } });
-      await timeline(tx, order, "transmission", `The warehouse cancelled ${order.idempotencyKey}.`, null);
+      await timeline(prismaRunner(tx), order, "transmission", `The warehouse cancelled ${order.idempotencyKey}.`, null);
       await applyExceptions(prismaRunner(tx), order.shop, order.orderId, [], [cancelFailedKey(order)]);
       const stillOpen = await tx.warehouseOrder.count({ where: { shop: order.shop, orderId: order.orderId, state: { notIn: ["cancelled", "mapped"] } } });
       if (stillOpen) return;
       const [moved] = await tx.order.updateManyAndReturn({ where: { shop: order.shop, id: order.orderId, state: { not: "cancelled" } }, data: { state: "cancelled" }, select: { state: true } });
-      if (moved) await timeline(tx, order, "transition", "Every warehouse order was cancelled at the warehouse: the order is cancelled.", null);
+      if (moved) await timeline(prismaRunner(tx), order, "transition", "Every warehouse order was cancelled at the warehouse: the order is cancelled.", null);
     });
   }
 
@@ -151,7 +151,7 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
       });
       const exception = { key: cancelFailedKey(order), kind: "warehouse-cancel-failed", message, detail: { warehouseOrderId: order.id, failure: detail ?? null } };
       await applyExceptions(prismaRunner(tx), order.shop, order.orderId, [exception], []);
-      await timeline(tx, order, "exception", message, detail ?? null);
+      await timeline(prismaRunner(tx), order, "exception", message, detail ?? null);
     });
   }
 }
@@ -159,17 +159,11 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
 /** One per warehouse order: it could not be cancelled at the warehouse, so the merchant must. */
 export const cancelFailedKey = (order: { idempotencyKey: string }) => `warehouse-cancel-failed:${order.idempotencyKey}`;
 
-function sqlTimeline(tx: SqlRunner, order: ClaimedWarehouseOrder, kind: string, message: string, payload: unknown) {
+function timeline(tx: SqlRunner, order: ClaimedWarehouseOrder, kind: string, message: string, payload: unknown) {
   return tx.run(
     "timeline-warehouse-order",
     `INSERT INTO timeline_event (id, shop, "orderId", "warehouseOrderId", at, actor, kind, message, payload)
      VALUES (gen_random_uuid(), $1, $2::uuid, $3::uuid, ${NOW_UTC}, $4, $5, $6, $7::jsonb)`,
     [order.shop, order.orderId, order.id, ACTOR, kind, message, payload === null ? null : JSON.stringify(payload)],
   );
-}
-
-function timeline(tx: Prisma.TransactionClient, order: ClaimedWarehouseOrder, kind: string, message: string, payload: unknown) {
-  return tx.timelineEvent.create({
-    data: { shop: order.shop, orderId: order.orderId, warehouseOrderId: order.id, actor: ACTOR, kind, message, payload: payload as Prisma.InputJsonValue },
-  });
 }

@@ -5,6 +5,7 @@
 import { NOW_UTC, type SqlRunner } from "~/lib/sql.server";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
 import type { ExceptionInput } from "~/modules/orders/orders.ports";
+import { isUuid } from "~/lib/ids";
 
 /**
  * Stores the drafts. Returns exceptions for drafts whose warehouse connection does not exist (then
@@ -52,4 +53,3 @@ function missingConnection(draft: WarehouseOrderDraft): ExceptionInput {
   };
 }
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

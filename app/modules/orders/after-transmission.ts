@@ -2,7 +2,7 @@
 // (the stored warehouse orders); the order as it is now is mapped again with the same settings and the
 // two are compared on what the warehouse acts on: the lines it picks and where it delivers. A
 // cancellation becomes a cancel request per warehouse order; any other difference is a change the
-// merchant makes at the warehouse by hand (no connector supports amendments yet; decision 0016).
+// merchant makes at the warehouse by hand (no connector supports amendments yet; decision 0017).
 // Tags, notes, payment and Loadbay's own writes change nothing the warehouse sees, so they plan nothing.
 import type { ShipTo } from "~/modules/mapping/address-profile";
 import type { WarehouseOrderDraft, WarehouseOrderLine } from "~/modules/mapping/warehouse-order-draft";
