@@ -1,8 +1,6 @@
 // The CSV-over-SFTP connector against the SFTP warehouse simulator (tools/warehouse-sim/sftp): a real SSH
 // server on loopback, the host key pinned, files written as .tmp and renamed, dispatch and stock files
 // read once by name and content hash through the PostgreSQL ledger.
-import ssh2 from "ssh2";
-import { createSql } from "~/lib/sql.server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CsvSftpConnector } from "~/connectors/csv-sftp/csv-sftp-connector.server";
 import type { CsvSftpConfigInput } from "~/connectors/csv-sftp/csv-sftp-config";
@@ -12,10 +10,12 @@ import { PROVIDERS } from "~/connectors/providers.server";
 import { StoredConnectorRegistry } from "~/connectors/registry.server";
 import type { OutboundOrder } from "~/connectors/warehouse-connector";
 import { createSecretBox } from "~/lib/crypto.server";
+import { createSql } from "~/lib/sql.server";
 import { mapOrder } from "~/modules/mapping/map-order";
 import { PrismaConnectionRepository } from "~/persistence/connections.repo.server";
 import { PrismaInboundFileLedger } from "~/persistence/inbound-files.repo.server";
 import { startSftpWarehouseSim, type SftpWarehouseSim, type SftpWarehouseSimOptions } from "../../tools/warehouse-sim";
+import { generateKeyPair } from "../../tools/warehouse-sim/sftp/sftp-sim";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { mappingSettings } from "../support/factories/mapping-settings";
 import { orderFacts } from "../support/factories/order-facts";
@@ -187,7 +187,7 @@ describe("CSV over SFTP: the server and the credentials", () => {
   });
 
   it("logs in with a private key", async () => {
-    const keys = ssh2.utils.generateKeyPairSync("ed25519");
+    const keys = generateKeyPair();
     await sim.close();
     await startSim({ authorizedKeys: [keys.public] });
     const result = await connector({ password: undefined, privateKey: keys.private }).testConnection();

@@ -56,7 +56,7 @@ export class SftpWarehouseSim {
   /** What a client pins: OpenSSH's "SHA256:…" of the server's host key. */
   readonly hostKeyFingerprint: string;
   /** A fingerprint this server never presents, for host-key-mismatch tests. */
-  readonly otherHostKeyFingerprint = hostFingerprint(ssh2.utils.generateKeyPairSync("ed25519").private);
+  readonly otherHostKeyFingerprint = hostFingerprint(generateHostKey());
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
@@ -211,7 +211,7 @@ export async function startSftpWarehouseSim(options: SftpWarehouseSimOptions = {
     folders: { ...DEFAULT_FOLDERS, ...options.folders }, headers, archive: options.archive ?? "move", dedupeByName: options.dedupeByName ?? true,
     products: options.products ? new Set(options.products) : null, facilityCode: options.facilityCode ?? "SFTP1", stockFeed: options.stockFeed ?? "on-change", now,
   });
-  const hostKey = options.hostKey ?? ssh2.utils.generateKeyPairSync("ed25519").private;
+  const hostKey = options.hostKey ?? generateHostKey();
   const credentials = options.credentials ?? { username: "loadbay", password: "sim-password" };
   const publicKeys = (options.authorizedKeys ?? []).map((k) => {
     const parsed = ssh2.utils.parseKey(k);
@@ -229,3 +229,17 @@ export async function startSftpWarehouseSim(options: SftpWarehouseSimOptions = {
   if (every !== null) sim.track(setInterval(() => warehouse.pickUp(), every));
   return sim;
 }
+
+/**
+ * An ed25519 host key that ssh2 can read back: about 1 in 400 keys from ssh2's own generator come out
+ * malformed (seen as "Malformed OpenSSH private key" when the server starts), so generate until one parses.
+ */
+export function generateKeyPair(options: { passphrase?: string; cipher?: string; rounds?: number } = {}): { private: string; public: string } {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const keys = options.passphrase ? ssh2.utils.generateKeyPairSync("ed25519", options as never) : ssh2.utils.generateKeyPairSync("ed25519");
+    if (!(ssh2.utils.parseKey(keys.private, options.passphrase) instanceof Error)) return keys;
+  }
+  throw new Error("could not generate a readable ed25519 key");
+}
+
+export const generateHostKey = (): string => generateKeyPair().private;
