@@ -6,7 +6,6 @@ import { planHolds } from "./hold-plan";
 import type { OrderFacts } from "./order-facts";
 import type { TransmissionQueue } from "~/modules/transmission/transmission.ports";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
-import type { LocationMove } from "~/modules/mapping/locations";
 import type { FulfillmentHolds, FulfillmentOrderMoves, OrderSource, SourceFailure } from "./order-source.ports";
 import { mapOrder } from "~/modules/mapping/map-order";
 import { describeChanges, planAfterTransmission } from "./after-transmission";
@@ -14,6 +13,7 @@ import { AFTER_TRANSMISSION, stateAfter } from "./order-state";
 import type { DecisionRecord, OrderRecord, OrderRepository, ShopContext, TimelineEntry } from "./orders.ports";
 import { onlyKnownVersionsPending } from "./known-version";
 import { mapReleased, orderNumber } from "./map-released";
+import { moveFailedKey, moveRefused, moveThenReread, plannedMoves } from "./location-moves";
 import { decideRelease, type ReleaseDecision } from "./release-rules";
 
 export interface EvaluateOrderDeps {
@@ -95,46 +95,6 @@ async function decide(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopCon
     clear: [`redacted:${order.id}`, `shop-access:${order.shop}`, moveFailedKey(order.id)],
     clearKinds: mapped?.clearKinds ?? [],
     warehouseOrders: mapped?.warehouseOrders ?? [],
-  });
-}
-
-/** Each fulfillment order is moved once, even when two warehouse orders (a backorder split) plan it. */
-function plannedMoves(drafts: readonly WarehouseOrderDraft[]): LocationMove[] {
-  const byId = new Map<string, LocationMove>();
-  for (const move of drafts.flatMap((d) => d.needsMove)) if (!byId.has(move.fulfillmentOrderId)) byId.set(move.fulfillmentOrderId, move);
-  return [...byId.values()];
-}
-
-type MoveOutcome =
-  | { kind: "moved"; facts: OrderFacts; updatedAt: Date | null }
-  | { kind: "refused"; message: string }
-  | { kind: "retry"; failure: SourceFailure };
-
-/** Moves, then reads the order again: the moved fulfillment orders have new ids and lines. */
-async function moveThenReread(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopContext, facts: OrderFacts, moves: LocationMove[]): Promise<MoveOutcome> {
-  let updatedAt: Date | null = null;
-  for (const move of moves) {
-    const moved = await deps.moves.move(order.shop, move);
-    if (!moved.ok) return moved.error.kind === "invalid-request" ? { kind: "refused", message: moved.error.message } : { kind: "retry", failure: moved.error };
-    updatedAt = moved.value.updatedAt ?? updatedAt;
-  }
-  const reread = await deps.source.fetchOrder(order.shop, facts.shopifyOrderId, shop.settings.factSources);
-  if (!reread.ok) return { kind: "retry", failure: reread.error };
-  if (!reread.value) return { kind: "refused", message: "The order disappeared from Shopify while Loadbay moved it." };
-  return { kind: "moved", facts: reread.value, updatedAt };
-}
-
-export const moveFailedKey = (orderId: string) => `location-move-failed:${orderId}`;
-
-function moveRefused(order: OrderRecord, facts: OrderFacts, state: OrderRecord["state"], decision: ReleaseDecision, reason: string): DecisionRecord {
-  const message = `Loadbay could not move ${order.name} to the location of the facility the routing rules chose. ${reason} Move it in Shopify, or change the routing rules, then retry.`;
-  return base(order, {
-    state,
-    holdReasons: decision.kind === "hold" ? decision.reasons : [],
-    facts,
-    timeline: [{ actor: "rule:mapping", kind: "exception", message }],
-    raise: [{ key: moveFailedKey(order.id), kind: "location-move-failed", message }],
-    warehouseOrders: [],
   });
 }
 
