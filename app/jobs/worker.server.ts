@@ -12,7 +12,6 @@ import { evaluateProcessor } from "./evaluate.processor";
 import { inboxProcessor } from "./inbox.processor";
 import { transmitProcessor } from "./transmit.processor";
 import { maintenanceProcessor } from "./maintenance.processor";
-import { sendNowOrQueue } from "~/modules/transmission/transmit-warehouse-order.use-case";
 import { ensureSchedulers } from "./schedulers.server";
 
 const SCHEDULER_CHECK_MS = 5_000;
@@ -47,18 +46,17 @@ export async function startWorker() {
   };
   const sweep = sweepDeps(c, env, log);
   const reconcile = { source: c.source, repo: c.reconcile, evaluations: c.queues, log, now: () => new Date() };
-  const transmit = { warehouseOrders: c.transmission, connectors: c.connectors };
 
   const workers = [
     new Worker(QUEUE.inbox, inboxProcessor({ inbox: c.inbox, parse: parseWebhookPayload, evaluations: c.queues, log }), {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),
-    new Worker(QUEUE.orders, evaluateProcessor({ orders: c.orders, source: c.source, holds: c.holds, moves: c.moves, transmissions: sendNowOrQueue(transmit, c.queues), log }), {
+    new Worker(QUEUE.orders, evaluateProcessor({ orders: c.orders, source: c.source, holds: c.holds, moves: c.moves, transmissions: c.queues, log }), {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),
-    new Worker(QUEUE.transmit, transmitProcessor({ ...transmit, log }), {
+    new Worker(QUEUE.transmit, transmitProcessor({ warehouseOrders: c.transmission, connectors: c.connectors, log }), {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),

@@ -2,7 +2,7 @@
 // after the call, a lost answer never becomes a second order, rejections and credential failures
 // become exceptions with the warehouse's words, and dry run sends nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendNowOrQueue, transmitWarehouseOrder } from "~/modules/transmission/transmit-warehouse-order.use-case";
+import { transmitWarehouseOrder } from "~/modules/transmission/transmit-warehouse-order.use-case";
 import { cancelWarehouseOrder } from "~/modules/transmission/cancel-warehouse-order.use-case";
 import { PrismaOrderRepository } from "~/persistence/orders.repo.server";
 import { PrismaTransmissionRepository } from "~/persistence/transmission.repo.server";
@@ -141,20 +141,4 @@ describe("transmission", () => {
     expect(await database.db.order.findUnique({ where: { id: order.id } })).toMatchObject({ state: "cancelled" });
     expect(await orders.confirmDoneAtWarehouse(SHOP, order.id, "user:test")).toBe(false);
   });
-
-  it("a decision's warehouse orders are sent at once; only what did not go is queued for the transmit job", async () => {
-    const fake = new FakeConnector();
-    const queued: string[] = [];
-    const queue = { enqueueTransmission: async (job: { warehouseOrderId: string }) => void queued.push(job.warehouseOrderId), enqueueCancellation: async () => undefined };
-    const sender = sendNowOrQueue(deps(fake), queue);
-    const sent = await mapped("LB-1-LEEDS-5-r0");
-    await sender.enqueueTransmission({ shop: SHOP, warehouseOrderId: sent.id });
-    expect(await database.db.warehouseOrder.findUnique({ where: { id: sent.id } })).toMatchObject({ state: "accepted" });
-    fake.script.push({ kind: "transient", message: "HTTP 503" });
-    const failed = await mapped("LB-1-LEEDS-6-r0");
-    await sender.enqueueTransmission({ shop: SHOP, warehouseOrderId: failed.id });
-    expect(queued).toEqual([failed.id]);
-    expect(await database.db.warehouseOrder.findUnique({ where: { id: failed.id } })).toMatchObject({ state: "mapped", lastError: "transient: HTTP 503" });
-  });
 });
-

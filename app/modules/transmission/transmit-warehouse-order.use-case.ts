@@ -2,7 +2,7 @@
 // the call (`transmitting`) and after it; a retry of a `transmitting` order resubmits with the same
 // idempotency key, which the connector turns into "already there" rather than a second order.
 import type { ConnectorFailure } from "./warehouse-connector";
-import type { ConnectorRegistry, TransmissionQueue, TransmissionRepository } from "./transmission.ports";
+import type { ConnectorRegistry, TransmissionRepository } from "./transmission.ports";
 import { cancelWarehouseOrder } from "./cancel-warehouse-order.use-case";
 
 export interface TransmitDeps {
@@ -40,20 +40,4 @@ export async function transmitWarehouseOrder(deps: TransmitDeps, job: { shop: st
   }
   await deps.warehouseOrders.recordTransientFailure(order, failure);
   return { status: "retry", failure };
-}
-
-/**
- * Where a decision hands its mapped warehouse orders: send each at once, and queue only what did not go
- * (a transient or rate-limited failure, or an error), so the transmit job's retries take over. Saves a
- * job per order on the happy path (decision 0016); a crash mid-send is recovered by the claim's lease
- * and the sweeper, as for a crashed transmit job.
- */
-export function sendNowOrQueue(deps: TransmitDeps, queue: TransmissionQueue): TransmissionQueue {
-  return {
-    async enqueueTransmission(job) {
-      const result = await transmitWarehouseOrder(deps, job).catch(() => ({ status: "retry" as const }));
-      if (result.status === "retry") await queue.enqueueTransmission(job);
-    },
-    enqueueCancellation: (job) => queue.enqueueCancellation(job),
-  };
 }
