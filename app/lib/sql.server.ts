@@ -38,7 +38,9 @@ function runner(client: pg.Pool | pg.PoolClient): SqlRunner {
 
 export function createSql(databaseUrl: string, options: { poolSize?: number } = {}): Sql {
   const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, options: `-c search_path="${schema}"`, types });
+  // Idle connections are kept for minutes, not node-postgres's default 10 s: opening one (a PostgreSQL
+  // backend) costs more than a whole acknowledgement, and traffic comes in bursts.
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, idleTimeoutMillis: 300_000, options: `-c search_path="${schema}"`, types });
   return {
     ...runner(pool),
     async transaction(work) {
