@@ -10,8 +10,7 @@ import { notePendingVersion, pendingAfter, seenFingerprint } from "./order-notes
 import type { PendingVersion } from "~/modules/orders/known-version";
 import { loadMappingSettings } from "./mapping-settings.server";
 import { storeWarehouseOrders } from "./warehouse-orders.server";
-import type { SentWarehouseOrder, WarehouseOrderChange } from "~/modules/orders/after-transmission";
-import { warehouseChangeKey } from "~/modules/orders/evaluate-order.use-case";
+import { warehouseChangeKey, type SentWarehouseOrder, type WarehouseOrderChange } from "~/modules/orders/after-transmission";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
 import { isUuid } from "~/lib/ids";
 

@@ -6,7 +6,6 @@ import { Banner, BlockStack, Box, Button, Card, FormLayout, Page, Select, Text, 
 import { useState } from "react";
 import { z } from "zod";
 import { authenticateAdmin, container } from "~/composition.server";
-import { env } from "~/lib/env.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { shop } = await authenticateAdmin(request);
@@ -21,7 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = z.uuid().safeParse(params.id);
   if (!id.success) return { ok: false as const, errors: { mode: "That connection does not exist." } };
   const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
-  return container().setUpPush({ shop, connectionId: id.data, appUrl: env().SHOPIFY_APP_URL, form });
+  return container().setUpPush({ shop, connectionId: id.data, appUrl: container().env.SHOPIFY_APP_URL, form });
 }
 
 export default function PushSetUp() {

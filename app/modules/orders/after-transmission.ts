@@ -45,6 +45,9 @@ export type AfterTransmissionPlan =
   /** The order changed but could not be mapped again (a new unmapped line, say): the merchant must look. */
   | { kind: "unmappable"; reasons: string[] };
 
+/** One key per order: what the merchant must change at the warehouse, by hand. */
+export const warehouseChangeKey = (orderId: string) => `warehouse-change-needed:${orderId}`;
+
 const OPEN: ReadonlySet<SentWarehouseOrder["state"]> = new Set(["transmitted", "accepted", "partially_dispatched"]);
 
 /**

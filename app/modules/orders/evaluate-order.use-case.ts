@@ -7,12 +7,11 @@ import type { OrderFacts } from "./order-facts";
 import type { TransmissionQueue } from "~/modules/transmission/transmission.ports";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
 import type { FulfillmentHolds, FulfillmentOrderMoves, OrderSource, SourceFailure } from "./order-source.ports";
-import { mapOrder } from "~/modules/mapping/map-order";
-import { describeChanges, planAfterTransmission } from "./after-transmission";
+import { describeChanges, planAfterTransmission, warehouseChangeKey } from "./after-transmission";
 import { AFTER_TRANSMISSION, stateAfter } from "./order-state";
 import type { DecisionRecord, OrderRecord, OrderRepository, ShopContext, TimelineEntry } from "./orders.ports";
 import { onlyKnownVersionsPending } from "./known-version";
-import { mapReleased, orderNumber } from "./map-released";
+import { mapReleased } from "./map-released";
 import { moveFailedKey, moveRefused, moveThenReread, plannedMoves } from "./location-moves";
 import { decideRelease, type ReleaseDecision } from "./release-rules";
 
@@ -148,9 +147,6 @@ function redacted(order: OrderRecord, facts: OrderFacts): DecisionRecord {
   });
 }
 
-/** One key per order: what the warehouse must be told about this order's changes, by hand. */
-export const warehouseChangeKey = (orderId: string) => `warehouse-change-needed:${orderId}`;
-
 /**
  * The warehouse has the order: a cancellation goes to the warehouse as cancel requests; other
  * changes are listed for the merchant to make at the warehouse (no connector amends orders yet), and
@@ -188,10 +184,10 @@ async function changedAfterTransmission(deps: EvaluateOrderDeps, order: OrderRec
   }
 }
 
+/** The order as it is now, mapped as a release would map it; or the sentences saying why it cannot be. */
 function remap(facts: OrderFacts, shop: ShopContext): { ok: true; drafts: WarehouseOrderDraft[] } | { ok: false; reasons: string[] } {
-  if (!shop.mapping.ok) return { ok: false, reasons: [shop.mapping.error.message] };
-  const result = mapOrder(facts, shop.mapping.value, { orderNumber: orderNumber(facts), revision: 0 });
-  return result.problems.length ? { ok: false, reasons: result.problems.map((p) => p.message) } : { ok: true, drafts: result.warehouseOrders };
+  const mapped = mapReleased(facts, shop);
+  return mapped.warehouseOrders ? { ok: true, drafts: mapped.warehouseOrders } : { ok: false, reasons: mapped.raise.map((r) => r.message) };
 }
 
 async function failed(deps: EvaluateOrderDeps, order: OrderRecord, failure: SourceFailure): Promise<EvaluateResult> {
