@@ -4,10 +4,9 @@
 // worker; the page shows them, releases a held one, and lists a webhook it could not use.
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoCatalog, type SimShop } from "../../tools/shopify-sim";
+import type { SimShop } from "../../tools/shopify-sim";
 import { screenshot, useBrowserPages, waitForHydration, waitForIdleNavigation } from "../support/browser";
-import { startRunningApp, type RunningApp } from "../support/running-app";
-import { installShop } from "../support/simulator";
+import { startDemoShopApp, type RunningApp } from "../support/running-app";
 import { signedWebhookRequest } from "../support/webhooks";
 import { waitFor } from "../support/wait-for";
 
@@ -22,10 +21,7 @@ let cardOrderGid: string;
 const pages = useBrowserPages({ context: { timezoneId: "America/New_York", locale: "en-GB" } });
 
 beforeAll(async () => {
-  app = await startRunningApp("admin-browser", { env: { LOADBAY_DEMO_SHOP: SHOP } });
-  appUrl = `http://127.0.0.1:${app.env.PORT}`;
-  ({ shop } = await installShop(app.sim, app.db, SHOP));
-  demoCatalog(shop);
+  ({ app, shop, appUrl } = await startDemoShopApp("admin-browser", SHOP));
   await app.db.shop.update({ where: { domain: SHOP }, data: { dryRun: false } });
   cardOrderGid = shop.scenarios.paidByCard().id;
   heldOrderGid = shop.scenarios.payOnAccount({ buyer: 2 }).id; // Cobalt Retail: no credit left

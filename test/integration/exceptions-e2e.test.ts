@@ -2,9 +2,8 @@
 // names the missing access; once access is granted, "retry all" of that kind evaluates the order
 // again, the exception resolves and the order moves on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoCatalog, type SimShop } from "../../tools/shopify-sim";
-import { startRunningApp, type RunningApp } from "../support/running-app";
-import { installShop } from "../support/simulator";
+import type { SimShop } from "../../tools/shopify-sim";
+import { startDemoShopApp, type RunningApp } from "../support/running-app";
 import { waitFor } from "../support/wait-for";
 
 const SHOP = "exceptions-e2e.myshopify.com";
@@ -13,10 +12,7 @@ let shop: SimShop;
 let appUrl: string;
 
 beforeAll(async () => {
-  app = await startRunningApp("exceptions", { env: { LOADBAY_DEMO_SHOP: SHOP } });
-  appUrl = `http://127.0.0.1:${app.env.PORT}`;
-  ({ shop } = await installShop(app.sim, app.db, SHOP));
-  demoCatalog(shop);
+  ({ app, shop, appUrl } = await startDemoShopApp("exceptions", SHOP));
 }, 120_000);
 afterAll(() => app.stop());
 

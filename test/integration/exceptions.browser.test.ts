@@ -4,10 +4,9 @@
 // on the warehouse's settings page, the same retry clears it and the order is mapped with that code.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoCatalog, type SimShop } from "../../tools/shopify-sim";
+import type { SimShop } from "../../tools/shopify-sim";
 import { screenshot, useBrowserPages, waitForHydration, waitForIdleNavigation } from "../support/browser";
-import { startRunningApp, type RunningApp } from "../support/running-app";
-import { installShop } from "../support/simulator";
+import { startDemoShopApp, type RunningApp } from "../support/running-app";
 import { waitFor } from "../support/wait-for";
 
 const SHOP = "exceptions-browser.myshopify.com";
@@ -20,10 +19,7 @@ let connectionId: string;
 const pages = useBrowserPages();
 
 beforeAll(async () => {
-  app = await startRunningApp("exceptions-browser", { env: { LOADBAY_DEMO_SHOP: SHOP } });
-  appUrl = `http://127.0.0.1:${app.env.PORT}`;
-  ({ shop } = await installShop(app.sim, app.db, SHOP));
-  demoCatalog(shop);
+  ({ app, shop, appUrl } = await startDemoShopApp("exceptions-browser", SHOP));
   connectionId = (await app.db.warehouseConnection.create({ data: { shop: SHOP, name: "Mintsoft Leeds", provider: "mintsoft" } })).id;
   const mapping = {
     facilities: [{ code: "LEEDS", name: "Mintsoft Leeds", connectionId, shopifyLocationId: shop.locations()[0]!.id }],

@@ -2,9 +2,8 @@
 // has no code for raises exactly one exception, naming the method, and nothing is mapped. Once the
 // merchant adds the service code and presses retry, the order maps: 2 cases become 24 base units.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoCatalog, type SimShop } from "../../tools/shopify-sim";
-import { startRunningApp, type RunningApp } from "../support/running-app";
-import { installShop } from "../support/simulator";
+import type { SimShop } from "../../tools/shopify-sim";
+import { startDemoShopApp, type RunningApp } from "../support/running-app";
 import { waitFor } from "../support/wait-for";
 
 const SHOP = "mapping-e2e.myshopify.com";
@@ -24,10 +23,7 @@ function mapping(extraServices: { matchOn: string; value: string; serviceCode: s
 }
 
 beforeAll(async () => {
-  app = await startRunningApp("mapping", { env: { LOADBAY_DEMO_SHOP: SHOP } });
-  appUrl = `http://127.0.0.1:${app.env.PORT}`;
-  ({ shop } = await installShop(app.sim, app.db, SHOP));
-  demoCatalog(shop);
+  ({ app, shop, appUrl } = await startDemoShopApp("mapping", SHOP));
   connectionId = (await app.db.warehouseConnection.create({ data: { shop: SHOP, name: "Mintsoft Leeds", provider: "mintsoft" } })).id;
   await app.db.shop.update({ where: { domain: SHOP }, data: { settings: { mapping: mapping() } } });
 }, 120_000);

@@ -6,10 +6,9 @@ import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mappingSettingsSchema, type MappingSettings } from "~/modules/mapping/mapping-settings.schema";
-import { demoCatalog, type SimShop } from "../../tools/shopify-sim";
+import type { SimShop } from "../../tools/shopify-sim";
 import { screenshot, useBrowserPages, waitForHydration, waitForIdleNavigation } from "../support/browser";
-import { startRunningApp, type RunningApp } from "../support/running-app";
-import { installShop } from "../support/simulator";
+import { startDemoShopApp, type RunningApp } from "../support/running-app";
 
 const SHOP = "settings-browser.myshopify.com";
 let app: RunningApp;
@@ -20,10 +19,7 @@ let connectionId: string;
 const pages = useBrowserPages();
 
 beforeAll(async () => {
-  app = await startRunningApp("settings-browser", { env: { LOADBAY_DEMO_SHOP: SHOP } });
-  appUrl = `http://127.0.0.1:${app.env.PORT}`;
-  ({ shop } = await installShop(app.sim, app.db, SHOP));
-  demoCatalog(shop);
+  ({ app, shop, appUrl } = await startDemoShopApp("settings-browser", SHOP));
   connectionId = (await app.db.warehouseConnection.create({ data: { shop: SHOP, name: "Mintsoft Leeds", provider: "mintsoft" } })).id;
 }, 120_000);
 afterAll(() => app?.stop());

@@ -3,10 +3,9 @@
 // even when the warehouse answers 500 after storing it.
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoCatalog, type SimShop } from "../../tools/shopify-sim";
+import type { SimShop } from "../../tools/shopify-sim";
 import { startWarehouseSim, type WarehouseSim } from "../../tools/warehouse-sim";
-import { startRunningApp, type RunningApp } from "../support/running-app";
-import { installShop } from "../support/simulator";
+import { startDemoShopApp, type RunningApp } from "../support/running-app";
 import { waitFor } from "../support/wait-for";
 
 const SHOP = "transmit-e2e.myshopify.com";
@@ -19,10 +18,7 @@ const post = (path: string, form: Record<string, string>) => fetch(`${appUrl}${p
 
 beforeAll(async () => {
   wms = await startWarehouseSim();
-  app = await startRunningApp("transmit", { env: { LOADBAY_DEMO_SHOP: SHOP } });
-  appUrl = `http://127.0.0.1:${app.env.PORT}`;
-  ({ shop } = await installShop(app.sim, app.db, SHOP));
-  demoCatalog(shop);
+  ({ app, shop, appUrl } = await startDemoShopApp("transmit", SHOP));
 }, 120_000);
 afterAll(async () => {
   await app.stop();

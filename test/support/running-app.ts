@@ -3,12 +3,12 @@
 import type { PrismaClient } from "@prisma/client";
 import { Queue } from "bullmq";
 import { HANDLED_TOPICS } from "~/shopify/webhook-payloads.schema";
-import type { ShopifySimulator, SimulatorOptions } from "../../tools/shopify-sim";
+import { demoCatalog, type ShopifySimulator, type SimShop, type SimulatorOptions } from "../../tools/shopify-sim";
 import { freePort } from "../../tools/stack/isolated-env";
 import { ensureBuilt, startWeb, startWorker, waitForHttp, type ManagedProcess } from "../../tools/stack/processes";
 import { createTestDatabase } from "./database";
 import { deletePrefix, testQueuePrefix } from "./redis";
-import { startTestSimulator } from "./simulator";
+import { installShop, startTestSimulator } from "./simulator";
 import { TEST_ENV } from "./test-env";
 
 export interface RunningApp {
@@ -48,4 +48,15 @@ export async function startRunningApp(label: string, options: { sim?: Partial<Si
       await deletePrefix(env.REDIS_URL, prefix);
     },
   };
+}
+
+/**
+ * The running app with one installed shop holding the demo catalogue; the admin pages act for that shop
+ * (LOADBAY_DEMO_SHOP stands in for Shopify's session token).
+ */
+export async function startDemoShopApp(label: string, domain: string): Promise<{ app: RunningApp; shop: SimShop; appUrl: string }> {
+  const app = await startRunningApp(label, { env: { LOADBAY_DEMO_SHOP: domain } });
+  const { shop } = await installShop(app.sim, app.db, domain);
+  demoCatalog(shop);
+  return { app, shop, appUrl: `http://127.0.0.1:${app.env.PORT}` };
 }
