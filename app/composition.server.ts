@@ -42,6 +42,8 @@ import { AdminGateway } from "~/shopify/admin-gateway.server";
 import { OfflineTokens } from "~/shopify/offline-token.server";
 import { checkHealth, type HealthReport } from "~/lib/health.server";
 import { renderMetrics } from "~/jobs/metrics.server";
+import { SqlDispatchRepository } from "~/persistence/dispatches.repo.server";
+import { ShopifyFulfillmentsGateway } from "~/shopify/fulfillments.server";
 
 /** One factory per warehouse provider (`warehouse_connection.provider`). */
 const CONNECTOR_FACTORIES = Object.fromEntries(PROVIDERS.map((p) => [p.id, p.factory]));
@@ -80,6 +82,9 @@ export interface Container {
   connections: PrismaConnectionRepository;
   connectionTester: ConnectionTester;
   retryExceptions(input: Parameters<typeof retryExceptions>[1]): ReturnType<typeof retryExceptions>;
+  /** Dispatch advices: stored once, applied as Shopify fulfillments, polled from warehouses that do not push. */
+  dispatches: SqlDispatchRepository;
+  fulfillments: ShopifyFulfillmentsGateway;
   /** The mapping settings pages: read, save a section, CSV import and export of a table. */
   mappingSettings: MappingSettingsAdmin;
   /** Warehouse pushes to `/inbound/<connection>/<kind>`, and setting them up in the admin. */
@@ -112,6 +117,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   const box = createSecretBox(env.ENCRYPTION_KEY);
   const connectors = new StoredConnectorRegistry(sql, box, CONNECTOR_FACTORIES, { inboundFiles: new PrismaInboundFileLedger(db) });
   const inbound = new PrismaInboundRepository(db, box);
+  const dispatches = new SqlDispatchRepository(sql);
   let shopifyApp: ShopifyApp | undefined;
   return {
     get shopify() {
@@ -149,9 +155,11 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
         return result.ok ? { ok: true, message: result.value.message } : { ok: false, message: result.error.message };
       },
     },
-    retryExceptions: (input) => retryExceptions({ exceptions, orders, evaluations: queues }, input),
+    retryExceptions: (input) => retryExceptions({ exceptions, orders, evaluations: queues, dispatches, dispatchQueue: queues }, input),
+    dispatches,
+    fulfillments: new ShopifyFulfillmentsGateway(admin),
     mappingSettings: mappingSettingsAdmin({ store: new PrismaMappingSettingsStore(db), exceptions, connections: new PrismaConnectionRepository(db, box) }),
-    receivePush: (push) => receivePush({ inbound, connectors, log }, push),
+    receivePush: (push) => receivePush({ inbound, connectors, dispatchQueue: queues, log }, push),
     setUpPush: (input) => setUpPush({ inbound }, input),
     redis,
     queues,

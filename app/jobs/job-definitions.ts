@@ -7,6 +7,7 @@ export const QUEUE = {
   inbox: "inbox",
   orders: "orders",
   transmit: "transmit",
+  fulfilments: "fulfilments",
   maintenance: "maintenance",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -22,7 +23,15 @@ export const transmitJobSchema = z.object({ shop: shopDomainSchema, warehouseOrd
 export const TRANSMIT_JOB = { submit: "transmit", cancel: "cancel" } as const;
 export type TransmitJob = z.infer<typeof transmitJobSchema>;
 
-export const maintenanceJobSchema = z.object({ task: z.enum(["sweep", "purge-payloads", "reconcile"]) });
+export const dispatchJobSchema = z.object({ shop: shopDomainSchema, dispatchId: z.uuid() });
+export const pollJobSchema = z.object({ shop: shopDomainSchema, connectionId: z.uuid() });
+/** Job names on the fulfilments queue: applying one dispatch advice, and polling one connection. */
+export const FULFILMENT_JOB = { apply: "apply-dispatch", poll: "poll-dispatches" } as const;
+/** One job per dispatch and per connection at a time; removed when done, so the next one can be added. */
+export const dispatchJobId = (dispatchId: string) => `dispatch-${dispatchId}`;
+export const pollJobId = (connectionId: string) => `poll-${connectionId}`;
+
+export const maintenanceJobSchema = z.object({ task: z.enum(["sweep", "purge-payloads", "reconcile", "poll-dispatches"]) });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
 
 /** Custom job ids may not contain ':' in BullMQ; the id is derived from the row so re-adds are no-ops. */
@@ -31,8 +40,13 @@ export const inboxJobId = (inboxId: string) => `inbox-${inboxId}`;
 export const evaluateJobId = (orderId: string, revision: number) => `evaluate-${orderId}-${revision}`;
 
 /** Repeating maintenance, re-created whenever it goes missing (a Redis flush removes job schedulers). */
+export interface ScheduleIntervals {
+  sweepIntervalS: number;
+  dispatchPollIntervalS: number;
+}
 export const SCHEDULES = [
-  { id: "sweep", task: "sweep", everyMs: (sweepIntervalS: number) => sweepIntervalS * 1000 },
+  { id: "sweep", task: "sweep", everyMs: (i: ScheduleIntervals) => i.sweepIntervalS * 1000 },
   { id: "purge-payloads", task: "purge-payloads", everyMs: () => 60 * 60 * 1000 },
-  { id: "reconcile", task: "reconcile", everyMs: (sweepIntervalS: number) => Math.max(60, sweepIntervalS * 10) * 1000 },
+  { id: "reconcile", task: "reconcile", everyMs: (i: ScheduleIntervals) => Math.max(60, i.sweepIntervalS * 10) * 1000 },
+  { id: "poll-dispatches", task: "poll-dispatches", everyMs: (i: ScheduleIntervals) => i.dispatchPollIntervalS * 1000 },
 ] as const;

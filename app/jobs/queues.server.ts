@@ -4,7 +4,22 @@ import type { Redis } from "ioredis";
 import type { InboxQueue } from "~/modules/inbox/inbox.ports";
 import type { EvaluationQueue } from "~/modules/orders/orders.ports";
 import type { TransmissionQueue } from "~/modules/transmission/transmission.ports";
-import { QUEUE, evaluateJobId, evaluateJobSchema, inboxJobId, inboxJobSchema, transmitJobSchema, TRANSMIT_JOB, type QueueName } from "./job-definitions";
+import type { DispatchQueue } from "~/modules/fulfilments/fulfilments.ports";
+import {
+  QUEUE,
+  dispatchJobId,
+  dispatchJobSchema,
+  evaluateJobId,
+  evaluateJobSchema,
+  FULFILMENT_JOB,
+  inboxJobId,
+  inboxJobSchema,
+  pollJobId,
+  pollJobSchema,
+  transmitJobSchema,
+  TRANSMIT_JOB,
+  type QueueName,
+} from "./job-definitions";
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 10,
@@ -22,12 +37,21 @@ export interface EnqueueOptions {
   revive?: boolean;
 }
 
-export class JobQueues implements InboxQueue, EvaluationQueue, TransmissionQueue {
+/** Dispatch and poll jobs go when done: their ids are reused for the next advice change or poll. */
+const GONE_WHEN_DONE: JobsOptions = { removeOnComplete: true, removeOnFail: true };
+
+export class JobQueues implements InboxQueue, EvaluationQueue, TransmissionQueue, DispatchQueue {
   readonly queues: Record<QueueName, Queue>;
 
   constructor(connection: Redis, prefix: string) {
     const make = (name: QueueName) => new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    this.queues = { inbox: make(QUEUE.inbox), orders: make(QUEUE.orders), transmit: make(QUEUE.transmit), maintenance: make(QUEUE.maintenance) };
+    this.queues = {
+      inbox: make(QUEUE.inbox),
+      orders: make(QUEUE.orders),
+      transmit: make(QUEUE.transmit),
+      fulfilments: make(QUEUE.fulfilments),
+      maintenance: make(QUEUE.maintenance),
+    };
   }
 
   async enqueueInboxRow(job: { shop: string; inboxId: string }, options: EnqueueOptions = {}): Promise<void> {
@@ -51,6 +75,17 @@ export class JobQueues implements InboxQueue, EvaluationQueue, TransmissionQueue
   /** Like transmissions, no custom id: the `cancel_requested` state is what stops two cancels at once. */
   async enqueueCancellation(job: { shop: string; warehouseOrderId: string }): Promise<void> {
     await this.queues.transmit.add(TRANSMIT_JOB.cancel, transmitJobSchema.parse(job));
+  }
+
+  async enqueueDispatch(job: { shop: string; dispatchId: string }): Promise<void> {
+    const data = dispatchJobSchema.parse(job);
+    await this.queues.fulfilments.add(FULFILMENT_JOB.apply, data, { jobId: dispatchJobId(data.dispatchId), ...GONE_WHEN_DONE });
+  }
+
+  /** A poll still waiting for a connection makes another one a no-op. */
+  async enqueuePoll(job: { shop: string; connectionId: string }): Promise<void> {
+    const data = pollJobSchema.parse(job);
+    await this.queues.fulfilments.add(FULFILMENT_JOB.poll, data, { jobId: pollJobId(data.connectionId), attempts: 1, ...GONE_WHEN_DONE });
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ import { evaluateProcessor } from "./evaluate.processor";
 import { inboxProcessor } from "./inbox.processor";
 import { transmitProcessor } from "./transmit.processor";
 import { maintenanceProcessor } from "./maintenance.processor";
+import { fulfilmentsProcessor } from "./fulfilments.processor";
 import { ensureSchedulers } from "./schedulers.server";
 
 const SCHEDULER_CHECK_MS = 5_000;
@@ -21,7 +22,9 @@ function sweepDeps(c: Container, env: Env, log: Logger): SweepDeps {
     inbox: c.inbox,
     orders: c.orders,
     warehouseOrders: c.transmission,
+    dispatches: c.dispatches,
     requeue: {
+      dispatch: (job) => c.queues.enqueueDispatch(job),
       inboxRow: (job) => c.queues.enqueueInboxRow(job, { revive: true }),
       evaluation: (job) => c.queues.enqueueEvaluation(job, { revive: true }),
       transmission: ({ action, ...job }) => (action === "cancel" ? c.queues.enqueueCancellation(job) : c.queues.enqueueTransmission(job)),
@@ -60,7 +63,20 @@ export async function startWorker() {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),
-    new Worker(QUEUE.maintenance, maintenanceProcessor({ sweep, reconcile, inbox: c.inbox, log }), { ...common, concurrency: 1 }),
+    new Worker(
+      QUEUE.fulfilments,
+      fulfilmentsProcessor({
+        apply: { dispatches: c.dispatches, shopify: c.fulfillments },
+        poll: { polls: c.dispatches, connectors: c.connectors, queue: c.queues, log },
+        log,
+      }),
+      { ...common, concurrency: env.WORKER_CONCURRENCY },
+    ),
+    new Worker(
+      QUEUE.maintenance,
+      maintenanceProcessor({ sweep, reconcile, inbox: c.inbox, polls: { targets: () => c.dispatches.pollTargets(), enqueuePoll: (job) => c.queues.enqueuePoll(job) }, log }),
+      { ...common, concurrency: 1 },
+    ),
   ];
   for (const w of workers) {
     w.on("failed", (job, error) => log.warn({ err: error, queue: w.name, jobId: job?.id }, "job failed"));
@@ -69,7 +85,7 @@ export async function startWorker() {
 
   const watchSchedulers = async () => {
     try {
-      const created = await ensureSchedulers(c.queues.queues.maintenance, env.SWEEP_INTERVAL_S);
+      const created = await ensureSchedulers(c.queues.queues.maintenance, { sweepIntervalS: env.SWEEP_INTERVAL_S, dispatchPollIntervalS: env.DISPATCH_POLL_INTERVAL_S });
       // Schedulers missing after start-up means Redis lost its data: sweep at once.
       if (created.length) await sweepUnfinished(sweep);
     } catch (error) {

@@ -35,6 +35,8 @@ export const envSchema = z
     SWEEP_INTERVAL_S: z.coerce.number().int().positive().default(30),
     /** An inbox row or step untouched this long is considered dropped by Redis and re-enqueued. */
     SWEEP_STALE_AFTER_S: z.coerce.number().int().positive().default(60),
+    /** Seconds between polls of each warehouse that is polled for dispatches (Mintsoft, files). */
+    DISPATCH_POLL_INTERVAL_S: z.coerce.number().int().positive().default(60),
     WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
     /** BullMQ lock and stalled-check period: how soon a job held by a killed worker runs again. */
     WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),

@@ -1,5 +1,8 @@
 import type { Db } from "~/lib/db.server";
 import type { ExceptionFilter, ExceptionReader, ExceptionView } from "~/modules/exceptions/exceptions.ports";
+import { DISPATCH_PROBLEM_KINDS } from "~/modules/fulfilments/dispatch-plan";
+
+const DISPATCH_KINDS: ReadonlySet<string> = new Set(DISPATCH_PROBLEM_KINDS);
 
 export class PrismaExceptionReader implements ExceptionReader {
   constructor(private readonly db: Db) {}
@@ -30,9 +33,16 @@ export class PrismaExceptionReader implements ExceptionReader {
     return rows.map((r) => ({ kind: r.kind, count: r._count._all }));
   }
 
-  async affectedOrders(shop: string, target: { ids: string[] } | { kind: string }): Promise<string[]> {
+  async affected(shop: string, target: { ids: string[] } | { kind: string }) {
     const where = "ids" in target ? { shop, id: { in: target.ids } } : { shop, kind: target.kind, status: "open" as const };
-    const rows = await this.db.exceptionRecord.findMany({ where: { ...where, orderId: { not: null } }, select: { orderId: true }, distinct: ["orderId"] });
-    return rows.map((r) => r.orderId!).filter(Boolean);
+    const rows = await this.db.exceptionRecord.findMany({ where, select: { orderId: true, kind: true, detail: true } });
+    const dispatches = new Set<string>();
+    const orders = new Set<string>();
+    for (const row of rows) {
+      const dispatchId = (row.detail as { dispatchId?: unknown } | null)?.dispatchId;
+      if (DISPATCH_KINDS.has(row.kind) && typeof dispatchId === "string") dispatches.add(dispatchId);
+      else if (row.orderId) orders.add(row.orderId);
+    }
+    return { orders: [...orders], dispatches: [...dispatches] };
   }
 }

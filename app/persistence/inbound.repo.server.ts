@@ -8,6 +8,7 @@ import type { InboundRepository, InboundTarget } from "~/modules/inbound/inbound
 import type { DispatchAdviceIn, StockLevelIn } from "~/modules/transmission/warehouse-connector";
 import { applyExceptions, prismaRunner } from "./exceptions.server";
 import { isUuid } from "~/lib/ids";
+import { storeDispatches } from "./dispatches.repo.server";
 
 export class PrismaInboundRepository implements InboundRepository {
   constructor(
@@ -27,26 +28,14 @@ export class PrismaInboundRepository implements InboundRepository {
   async store(target: InboundTarget, received: { dispatches: DispatchAdviceIn[]; stock: StockLevelIn[] }) {
     const { shop, connectionId } = target;
     return this.db.$transaction(async (tx) => {
-      const keys = [...new Set(received.dispatches.map((d) => d.orderReference))];
-      const orders = await tx.warehouseOrder.findMany({ where: { shop, connectionId, idempotencyKey: { in: keys } }, select: { id: true, idempotencyKey: true } });
-      const byKey = new Map(orders.map((o) => [o.idempotencyKey, o.id]));
-      const created = await tx.dispatchAdvice.createMany({
-        data: received.dispatches.map((d) => ({
-          shop,
-          connectionId,
-          shipmentId: d.shipmentId,
-          warehouseOrderId: byKey.get(d.orderReference) ?? null,
-          payload: JSON.parse(JSON.stringify(d)) as Prisma.InputJsonValue,
-        })),
-        skipDuplicates: true,
-      });
+      const dispatchIds = await storeDispatches(prismaRunner(tx), shop, connectionId, received.dispatches);
       for (const s of received.stock) {
         // Keyed by the warehouse's SKU until the item map (inventory work) turns it into the base SKU.
         const where = { shop_connectionId_facilityCode_baseSku: { shop, connectionId, facilityCode: s.facilityCode, baseSku: s.warehouseSku } };
         const values = { freeQuantity: s.freeQuantity, asOf: s.asOf, source: "push" };
         await tx.stockLevel.upsert({ where, create: { shop, connectionId, facilityCode: s.facilityCode, baseSku: s.warehouseSku, ...values }, update: values });
       }
-      return { newDispatches: created.count, stockRows: received.stock.length };
+      return { dispatchIds, stockRows: received.stock.length };
     });
   }
 

@@ -54,8 +54,8 @@ export async function startRunningApp(label: string, options: { sim?: Partial<Si
  * The running app with one installed shop holding the demo catalogue; the admin pages act for that shop
  * (LOADBAY_DEMO_SHOP stands in for Shopify's session token).
  */
-export async function startDemoShopApp(label: string, domain: string): Promise<{ app: RunningApp; shop: SimShop; appUrl: string }> {
-  const app = await startRunningApp(label, { env: { LOADBAY_DEMO_SHOP: domain } });
+export async function startDemoShopApp(label: string, domain: string, env: Record<string, string> = {}): Promise<{ app: RunningApp; shop: SimShop; appUrl: string }> {
+  const app = await startRunningApp(label, { env: { LOADBAY_DEMO_SHOP: domain, ...env } });
   const { shop } = await installShop(app.sim, app.db, domain);
   demoCatalog(shop);
   return { app, shop, appUrl: `http://127.0.0.1:${app.env.PORT}` };

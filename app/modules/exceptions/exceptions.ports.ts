@@ -21,6 +21,9 @@ export interface ExceptionFilter {
 export interface ExceptionReader {
   list(shop: string, filter: ExceptionFilter, limit: number): Promise<ExceptionView[]>;
   countsByKind(shop: string, status: "open" | "resolved"): Promise<{ kind: string; count: number }[]>;
-  /** The orders behind the chosen exceptions (by id, or every open one of a kind). */
-  affectedOrders(shop: string, target: { ids: string[] } | { kind: string }): Promise<string[]>;
+  /**
+   * What the chosen exceptions (by id, or every open one of a kind) block: dispatch advices for a
+   * dispatch's exceptions, otherwise orders.
+   */
+  affected(shop: string, target: { ids: string[] } | { kind: string }): Promise<{ orders: string[]; dispatches: string[] }>;
 }

@@ -16,9 +16,9 @@ export interface InboundRepository {
   target(connectionId: string): Promise<InboundTarget | null>;
   /**
    * Stores what was pushed, once: dispatch advices by (connection, shipment id), stock by (connection,
-   * facility, SKU). Returns how many dispatch advices were new.
+   * facility, SKU). Returns the dispatch advices to apply: new ones, and known ones whose tracking changed.
    */
-  store(target: InboundTarget, received: { dispatches: DispatchAdviceIn[]; stock: StockLevelIn[] }): Promise<{ newDispatches: number; stockRows: number }>;
+  store(target: InboundTarget, received: { dispatches: DispatchAdviceIn[]; stock: StockLevelIn[] }): Promise<{ dispatchIds: string[]; stockRows: number }>;
   /** A push Loadbay could not read: an exception the merchant sees (the warehouse gets the same message). */
   raiseUnreadable(target: InboundTarget, kind: string, message: string): Promise<void>;
   /** New credentials for pushes: the secret is sealed with the connection's other credentials. */

@@ -5,10 +5,12 @@ import type { Logger } from "pino";
 import type { ConnectorRegistry } from "~/modules/transmission/transmission.ports";
 import { checkInboundAuth } from "./inbound-auth";
 import type { InboundRepository } from "./inbound.ports";
+import type { DispatchQueue } from "~/modules/fulfilments/fulfilments.ports";
 
 export interface ReceivePushDeps {
   inbound: InboundRepository;
   connectors: ConnectorRegistry;
+  dispatchQueue: DispatchQueue;
   log: Logger;
 }
 
@@ -48,7 +50,9 @@ export async function receivePush(deps: ReceivePushDeps, push: PushRequest): Pro
     await deps.inbound.raiseUnreadable(target, push.kind, message);
     return { status: 422, message };
   }
-  const stored = await deps.inbound.store(target, read.value);
-  deps.log.info({ shop: target.shop, connectionId: target.connectionId, kind: push.kind, ...stored }, "inbound push stored");
-  return { status: 200, ...stored };
+  const { dispatchIds, stockRows } = await deps.inbound.store(target, read.value);
+  // Stored is what counts for the warehouse's 200; a lost enqueue is picked up by the sweeper.
+  for (const dispatchId of dispatchIds) await deps.dispatchQueue.enqueueDispatch({ shop: target.shop, dispatchId }).catch(() => undefined);
+  deps.log.info({ shop: target.shop, connectionId: target.connectionId, kind: push.kind, dispatches: dispatchIds.length, stockRows }, "inbound push stored");
+  return { status: 200, newDispatches: dispatchIds.length, stockRows };
 }

@@ -46,7 +46,7 @@ export async function readRemainingPages(request: AdminRequest, order: OrderNode
 }
 
 /** Every node of a connection, starting from the page already read. `null` from `next`: the owner vanished. */
-async function drain<T>(first: Page<T>, next: (after: string) => Promise<SourceResult<Page<T> | null>>): Promise<SourceResult<T[]>> {
+export async function drain<T>(first: Page<T>, next: (after: string) => Promise<SourceResult<Page<T> | null>>): Promise<SourceResult<T[]>> {
   const nodes = [...first.nodes];
   let info = first.pageInfo;
   for (let pages = 0; info.hasNextPage; pages++) {

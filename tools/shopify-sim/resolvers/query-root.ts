@@ -31,6 +31,7 @@ export function queryRoot(shop: ShopState): Record<string, unknown> {
     order: byType("Order"),
     draftOrder: byType("DraftOrder"),
     fulfillmentOrder: byType("FulfillmentOrder"),
+    fulfillment: byType("Fulfillment"),
     customer: byType("Customer"),
     productVariant: byType("ProductVariant"),
     product: byType("Product"),
