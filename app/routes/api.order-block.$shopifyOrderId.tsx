@@ -18,6 +18,7 @@ const answer = (body: unknown, status = 200) => Response.json(body, { status });
 const NOT_AN_ID = () => answer({ error: "That is not a Shopify order id." }, 400);
 const NOT_IN_LOADBAY = () => answer({ error: "This order is not in Loadbay." }, 404);
 
+// Remix hands the CORS preflight (OPTIONS) to the loader; authenticate.admin answers it with 204.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = container();
   const { shop, cors } = await authenticateExtension(c, request);

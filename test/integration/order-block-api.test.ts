@@ -129,7 +129,8 @@ describe("GET /api/order-block/<Shopify order id>", () => {
   });
 
   it("answers the extension's CORS preflight without a token", async () => {
-    const res = await run(route.action, request("1001", { method: "OPTIONS", origin: EXTENSION_ORIGIN }), "1001");
+    // Remix sends OPTIONS to the loader (only POST/PUT/PATCH/DELETE reach the action).
+    const res = await run(route.loader, request("1001", { method: "OPTIONS", origin: EXTENSION_ORIGIN }), "1001");
     expect(res.status).toBe(204);
     expect(res.headers.get("Access-Control-Allow-Headers")).toContain("Authorization");
   });
