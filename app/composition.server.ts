@@ -25,6 +25,7 @@ import { StoredConnectorRegistry } from "~/connectors/registry.server";
 import { PROVIDERS, type Provider } from "~/connectors/providers.server";
 import { PrismaConnectionRepository } from "~/persistence/connections.repo.server";
 import { PrismaOrderDetailsReader } from "~/persistence/order-details.repo.server";
+import { PrismaOrderSummaryReader } from "~/persistence/order-summary.repo.server";
 import { PrismaInboundFileLedger } from "~/persistence/inbound-files.repo.server";
 import { PrismaInboundRepository } from "~/persistence/inbound.repo.server";
 import { receivePush, type PushRequest } from "~/modules/inbound/receive-push.use-case";
@@ -79,6 +80,7 @@ export interface Container {
   connectors: StoredConnectorRegistry;
   providers: Provider[];
   orderDetails: PrismaOrderDetailsReader;
+  orderSummary: PrismaOrderSummaryReader;
   connections: PrismaConnectionRepository;
   connectionTester: ConnectionTester;
   retryExceptions(input: Parameters<typeof retryExceptions>[1]): ReturnType<typeof retryExceptions>;
@@ -146,6 +148,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     connectors,
     providers: PROVIDERS,
     orderDetails: new PrismaOrderDetailsReader(db),
+    orderSummary: new PrismaOrderSummaryReader(db),
     connections: new PrismaConnectionRepository(db, box),
     connectionTester: {
       async test(shop, connectionId) {
