@@ -1,5 +1,6 @@
 // Benchmark groups: each returns its figures (medians over `runs`). Later issues add their groups here.
 import type { BenchGroup } from "./group";
+import { dispatchGroup } from "./dispatch.bench";
 import { intakeGroup } from "./intake.bench";
 import { mappingGroup } from "./mapping.bench";
 import { pipelineGroup } from "./pipeline.bench";
@@ -8,4 +9,5 @@ export const GROUPS: Record<string, BenchGroup> = {
   intake: intakeGroup,
   mapping: mappingGroup,
   pipeline: pipelineGroup,
+  dispatch: dispatchGroup,
 };
