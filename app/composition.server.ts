@@ -10,6 +10,8 @@ import type { WebhookDelivery } from "~/modules/inbox/webhook-event";
 import { recordWebhook } from "~/modules/inbox/record-webhook.use-case";
 import { PrismaInboxRepository } from "~/persistence/inbox.repo.server";
 import { PrismaOverviewReader } from "~/persistence/overview.repo.server";
+import { PrismaOrderListReader } from "~/persistence/order-list.repo.server";
+import type { OrderListReader } from "~/modules/operations/order-list";
 import { PrismaOrderRepository } from "~/persistence/orders.repo.server";
 import { PrismaReconcileRepository } from "~/persistence/reconcile.repo.server";
 import { ShopifyOrderSource } from "~/sources/shopify/shopify-order-source.server";
@@ -88,6 +90,8 @@ export interface Container {
   verifyWebhook: WebhookVerifier;
   recordWebhook(delivery: WebhookDelivery): ReturnType<typeof recordWebhook>;
   overview: OverviewReader;
+  /** The orders list (/app/orders). */
+  orderList: OrderListReader;
   retryWebhook(shop: string, inboxId: string): ReturnType<typeof retryWebhook>;
   health(): Promise<HealthReport>;
   /** Prometheus text exposition. */
@@ -158,6 +162,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     inbox,
     verifyWebhook: createWebhookVerifier({ apiSecret: env.SHOPIFY_API_SECRET }),
     overview: new PrismaOverviewReader(db),
+    orderList: new PrismaOrderListReader(db),
     retryWebhook: (shop, inboxId) => retryWebhook({ inbox, queue: queues }, shop, inboxId),
     health: () => checkHealth({ db, redis }),
     metrics: () => renderMetrics(queues),
