@@ -10,6 +10,12 @@ import type { WebhookDelivery } from "~/modules/inbox/webhook-event";
 import { recordWebhook } from "~/modules/inbox/record-webhook.use-case";
 import { PrismaInboxRepository } from "~/persistence/inbox.repo.server";
 import { PrismaOverviewReader } from "~/persistence/overview.repo.server";
+import { PrismaOrderListReader } from "~/persistence/order-list.repo.server";
+import type { OrderListReader } from "~/modules/operations/order-list";
+import { readDashboard } from "~/modules/operations/dashboard.use-case";
+import { PrismaDashboardReader } from "~/persistence/dashboard.repo.server";
+import { readOperationsSettingsPage, saveOperationsSettings } from "~/modules/operations/operations-settings.use-case";
+import { PrismaOperationsSettingsStore } from "~/persistence/operations-settings.repo.server";
 import { PrismaOrderRepository } from "~/persistence/orders.repo.server";
 import { PrismaReconcileRepository } from "~/persistence/reconcile.repo.server";
 import { ShopifyOrderSource } from "~/sources/shopify/shopify-order-source.server";
@@ -95,6 +101,15 @@ export interface Container {
   verifyWebhook: WebhookVerifier;
   recordWebhook(delivery: WebhookDelivery): ReturnType<typeof recordWebhook>;
   overview: OverviewReader;
+  /** The orders list (/app/orders). */
+  orderList: OrderListReader;
+  /** Stuck orders, exceptions by kind and the charts on the overview page. */
+  dashboard(shop: string, now: Date): ReturnType<typeof readDashboard>;
+  /** The operations settings page (/app/settings/operations). */
+  operationsSettings: {
+    read(shop: string): ReturnType<typeof readOperationsSettingsPage>;
+    save(input: Parameters<typeof saveOperationsSettings>[1]): ReturnType<typeof saveOperationsSettings>;
+  };
   retryWebhook(shop: string, inboxId: string): ReturnType<typeof retryWebhook>;
   health(): Promise<HealthReport>;
   /** Prometheus text exposition. */
@@ -169,6 +184,12 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     inbox,
     verifyWebhook: createWebhookVerifier({ apiSecret: env.SHOPIFY_API_SECRET }),
     overview: new PrismaOverviewReader(db),
+    orderList: new PrismaOrderListReader(db),
+    dashboard: (shop, now) => readDashboard({ reader: new PrismaDashboardReader(db) }, shop, now),
+    operationsSettings: (() => {
+      const deps = { store: new PrismaOperationsSettingsStore(db), connections: new PrismaConnectionRepository(db, box) };
+      return { read: (shop: string) => readOperationsSettingsPage(deps, shop), save: (input: Parameters<typeof saveOperationsSettings>[1]) => saveOperationsSettings(deps, input) };
+    })(),
     retryWebhook: (shop, inboxId) => retryWebhook({ inbox, queue: queues }, shop, inboxId),
     health: () => checkHealth({ db, redis }),
     metrics: () => renderMetrics(queues),

@@ -1,15 +1,22 @@
-// Overview: where the shop's orders are, and every webhook Loadbay could not use, with the reason
-// and a retry where a retry can help.
+// Overview: where the shop's orders are, which are stuck, open exceptions by kind, orders and dispatch
+// times over 30 days, and every webhook Loadbay could not use, with the reason and a retry where a
+// retry can help.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { authenticateAdmin, container } from "~/composition.server";
 import { formatDateTime } from "~/lib/format";
+import { DashboardSections } from "~/components/operations/dashboard-sections";
+import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
+
+export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await authenticateAdmin(request);
-  return container().overview.overview(shop, new Date());
+  const now = new Date();
+  const [overview, dashboard] = await Promise.all([container().overview.overview(shop, now), container().dashboard(shop, now)]);
+  return { ...overview, dashboard };
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -102,6 +109,7 @@ export default function Overview() {
             ))}
           </InlineGrid>
         </Layout.Section>
+        {data.dashboard && <DashboardSections data={data.dashboard} />}
         <Section title="Held orders" empty={data.held.length === 0 ? "No order is held." : null}>
           <DataTable
             columnContentTypes={["text", "text", "text", "text"]}

@@ -76,6 +76,11 @@ export default function MappingSettingsOverview() {
             </Part>
           </Layout.Section>
           <Layout.Section>
+            <Part title="Operations" to="/app/settings/operations" action="Edit operations settings">
+              <Text as="p" tone="subdued">How dispatches come back into Shopify, and when an order counts as stuck.</Text>
+            </Part>
+          </Layout.Section>
+          <Layout.Section>
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">Warehouses</Text>

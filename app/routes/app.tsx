@@ -24,6 +24,7 @@ export default function AppLayout() {
       <PolarisProvider i18n={polarisTranslations}>
         <nav style={{ display: "flex", gap: 16, padding: "12px 24px" }} aria-label="Loadbay">
           <Link to="/app">Overview</Link>
+          <Link to="/app/orders">Orders</Link>
           <Link to="/app/exceptions">Exceptions</Link>
           <Link to="/app/connections">Warehouses</Link>
           <Link to="/app/settings">Mapping settings</Link>
@@ -38,6 +39,7 @@ export default function AppLayout() {
         <Link to="/app" rel="home">
           Overview
         </Link>
+        <Link to="/app/orders">Orders</Link>
         <Link to="/app/exceptions">Exceptions</Link>
         <Link to="/app/connections">Warehouses</Link>
         <Link to="/app/settings">Mapping settings</Link>
