@@ -49,8 +49,9 @@ import { AdminGateway } from "~/shopify/admin-gateway.server";
 import { OfflineTokens } from "~/shopify/offline-token.server";
 import { checkHealth, type HealthReport } from "~/lib/health.server";
 import { renderMetrics } from "~/jobs/metrics.server";
-import { SqlDispatchRepository } from "~/persistence/dispatches.repo.server";
+import { SqlDispatchRepository, SqlWarehouseStatusRepository } from "~/persistence/dispatches.repo.server";
 import { ShopifyFulfillmentsGateway } from "~/shopify/fulfillments.server";
+import { ShopifyWarehouseStatus } from "~/shopify/warehouse-status.server";
 
 /** One factory per warehouse provider (`warehouse_connection.provider`). */
 const CONNECTOR_FACTORIES = Object.fromEntries(PROVIDERS.map((p) => [p.id, p.factory]));
@@ -93,6 +94,9 @@ export interface Container {
   /** Dispatch advices: stored once, applied as Shopify fulfillments, polled from warehouses that do not push. */
   dispatches: SqlDispatchRepository;
   fulfillments: ShopifyFulfillmentsGateway;
+  /** The warehouse status on the Shopify order (tag and/or metafield). */
+  warehouseStatus: SqlWarehouseStatusRepository;
+  statusWriter: ShopifyWarehouseStatus;
   /** The mapping settings pages: read, save a section, CSV import and export of a table. */
   mappingSettings: MappingSettingsAdmin;
   /** Warehouse pushes to `/inbound/<connection>/<kind>`, and setting them up in the admin. */
@@ -176,6 +180,8 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     retryExceptions: (input) => retryExceptions({ exceptions, orders, evaluations: queues, dispatches, dispatchQueue: queues }, input),
     dispatches,
     fulfillments: new ShopifyFulfillmentsGateway(admin),
+    warehouseStatus: new SqlWarehouseStatusRepository(sql),
+    statusWriter: new ShopifyWarehouseStatus(admin),
     mappingSettings: mappingSettingsAdmin({ store: new PrismaMappingSettingsStore(db), exceptions, connections: new PrismaConnectionRepository(db, box) }),
     receivePush: (push) => receivePush({ inbound, connectors, dispatchQueue: queues, log }, push),
     setUpPush: (input) => setUpPush({ inbound }, input),

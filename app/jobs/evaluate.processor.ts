@@ -6,6 +6,9 @@ import type { Logger } from "pino";
 import { evaluateOrder, type EvaluateOrderDeps } from "~/modules/orders/evaluate-order.use-case";
 import { evaluateJobSchema } from "./job-definitions";
 
+/** How soon an evaluation waiting for Loadbay's own write looks again (the write takes one Shopify call). */
+const OWN_WRITE_RECHECK_MS = 300;
+
 export function evaluateProcessor(deps: EvaluateOrderDeps & { log: Logger }) {
   return async (job: Job, token?: string): Promise<string> => {
     const data = evaluateJobSchema.parse(job.data);
@@ -17,6 +20,10 @@ export function evaluateProcessor(deps: EvaluateOrderDeps & { log: Logger }) {
         throw new DelayedError();
       }
       throw new Error(`${failure.kind}: ${failure.message}`);
+    }
+    if (result.status === "deferred" && token) {
+      await job.moveToDelayed(Date.now() + OWN_WRITE_RECHECK_MS, token);
+      throw new DelayedError();
     }
     deps.log.debug({ shop: data.shop, orderId: data.orderId, jobId: job.id, result }, "order evaluated");
     return result.status === "decided" ? result.state : result.status;

@@ -5,13 +5,29 @@ import { DelayedError, type Job } from "bullmq";
 import type { Logger } from "pino";
 import { applyDispatch, type ApplyDispatchDeps } from "~/modules/fulfilments/apply-dispatch.use-case";
 import { pollDispatches, type PollDispatchesDeps } from "~/modules/fulfilments/poll-dispatches.use-case";
-import { dispatchJobSchema, FULFILMENT_JOB, pollJobSchema } from "./job-definitions";
+import { syncWarehouseStatus, type StatusRepository, type StatusWriter } from "~/modules/fulfilments/sync-warehouse-status.use-case";
+import { dispatchJobSchema, FULFILMENT_JOB, pollJobSchema, statusJobSchema } from "./job-definitions";
 
-export function fulfilmentsProcessor(deps: { apply: ApplyDispatchDeps; poll: PollDispatchesDeps; log: Logger }) {
+export interface FulfilmentsDeps {
+  apply: ApplyDispatchDeps;
+  poll: PollDispatchesDeps;
+  status: { statuses: StatusRepository; writer: StatusWriter };
+  enqueueStatus(job: { shop: string; orderId: string }, state: string): Promise<void>;
+  log: Logger;
+}
+
+export function fulfilmentsProcessor(deps: FulfilmentsDeps) {
   return async (job: Job, token?: string): Promise<string> => {
     if (job.name === FULFILMENT_JOB.poll) {
       const result = await pollDispatches(deps.poll, pollJobSchema.parse(job.data));
       if (result.status === "retry") throw new Error(`${result.failure.kind}: ${result.failure.message}`);
+      return result.status;
+    }
+    if (job.name === FULFILMENT_JOB.status) {
+      const data = statusJobSchema.parse(job.data);
+      const result = await syncWarehouseStatus(deps.status, data);
+      if (result.status === "retry") throw new Error(`${result.failure.kind}: ${result.failure.message}`);
+      if (result.status === "refused") deps.log.warn({ ...data, message: result.message }, "warehouse status not written");
       return result.status;
     }
     const data = dispatchJobSchema.parse(job.data);
@@ -24,6 +40,8 @@ export function fulfilmentsProcessor(deps: { apply: ApplyDispatchDeps; poll: Pol
       throw new Error(`${result.failure.kind}: ${result.failure.message}`);
     }
     if (result.status === "blocked") deps.log.warn({ ...data, problems: result.problems.map((p) => p.kind) }, "dispatch blocked");
+    // Recorded already; a lost enqueue only delays the status until the next change.
+    if (result.status === "applied") await deps.enqueueStatus({ shop: data.shop, orderId: result.orderId }, result.orderState).catch(() => undefined);
     return result.status;
   };
 }

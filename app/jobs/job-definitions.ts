@@ -25,11 +25,14 @@ export type TransmitJob = z.infer<typeof transmitJobSchema>;
 
 export const dispatchJobSchema = z.object({ shop: shopDomainSchema, dispatchId: z.uuid() });
 export const pollJobSchema = z.object({ shop: shopDomainSchema, connectionId: z.uuid() });
-/** Job names on the fulfilments queue: applying one dispatch advice, and polling one connection. */
-export const FULFILMENT_JOB = { apply: "apply-dispatch", poll: "poll-dispatches" } as const;
+export const statusJobSchema = z.object({ shop: shopDomainSchema, orderId: z.uuid() });
+/** Job names on the fulfilments queue: applying one dispatch advice, polling one connection, writing an order's warehouse status. */
+export const FULFILMENT_JOB = { apply: "apply-dispatch", poll: "poll-dispatches", status: "warehouse-status" } as const;
 /** One job per dispatch and per connection at a time; removed when done, so the next one can be added. */
 export const dispatchJobId = (dispatchId: string) => `dispatch-${dispatchId}`;
 export const pollJobId = (connectionId: string) => `poll-${connectionId}`;
+/** One per order and state it reached: a later change is never swallowed by a running job. */
+export const statusJobId = (orderId: string, state: string) => `status-${orderId}-${state}`;
 
 export const maintenanceJobSchema = z.object({ task: z.enum(["sweep", "purge-payloads", "reconcile", "poll-dispatches"]) });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;

@@ -16,6 +16,8 @@ import {
   inboxJobSchema,
   pollJobId,
   pollJobSchema,
+  statusJobId,
+  statusJobSchema,
   transmitJobSchema,
   TRANSMIT_JOB,
   type QueueName,
@@ -86,6 +88,12 @@ export class JobQueues implements InboxQueue, EvaluationQueue, TransmissionQueue
   async enqueuePoll(job: { shop: string; connectionId: string }): Promise<void> {
     const data = pollJobSchema.parse(job);
     await this.queues.fulfilments.add(FULFILMENT_JOB.poll, data, { jobId: pollJobId(data.connectionId), attempts: 1, ...GONE_WHEN_DONE });
+  }
+
+  /** Writes the order's warehouse status to Shopify after it reached `state`. */
+  async enqueueStatus(job: { shop: string; orderId: string }, state: string): Promise<void> {
+    const data = statusJobSchema.parse(job);
+    await this.queues.fulfilments.add(FULFILMENT_JOB.status, data, { jobId: statusJobId(data.orderId, state), ...GONE_WHEN_DONE });
   }
 
   async close(): Promise<void> {

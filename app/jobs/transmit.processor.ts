@@ -6,7 +6,7 @@ import { transmitWarehouseOrder, type TransmitDeps } from "~/modules/transmissio
 import { cancelWarehouseOrder } from "~/modules/transmission/cancel-warehouse-order.use-case";
 import { TRANSMIT_JOB, transmitJobSchema } from "./job-definitions";
 
-export function transmitProcessor(deps: TransmitDeps & { log: Logger }) {
+export function transmitProcessor(deps: TransmitDeps & { log: Logger; enqueueStatus(job: { shop: string; orderId: string }, state: string): Promise<void> }) {
   return async (job: Job, token?: string): Promise<string> => {
     const data = transmitJobSchema.parse(job.data);
     const result = job.name === TRANSMIT_JOB.cancel ? await cancelWarehouseOrder(deps, data) : await transmitWarehouseOrder(deps, data);
@@ -18,6 +18,8 @@ export function transmitProcessor(deps: TransmitDeps & { log: Logger }) {
       throw new Error(`${result.failure.kind}: ${result.failure.message}`);
     }
     if (result.status === "blocked" || result.status === "refused") deps.log.warn({ ...data, job: job.name, message: result.message }, "warehouse order blocked");
+    // The order is now at the warehouse; its status on the Shopify order follows (a lost enqueue only delays it).
+    if (result.status === "sent") await deps.enqueueStatus({ shop: data.shop, orderId: result.orderId }, "in_fulfilment").catch(() => undefined);
     return result.status;
   };
 }

@@ -50,6 +50,7 @@ export async function startWorker() {
   const sweep = sweepDeps(c, env, log);
   const reconcile = { source: c.source, repo: c.reconcile, evaluations: c.queues, log, now: () => new Date() };
 
+  const enqueueStatus = (job: { shop: string; orderId: string }, state: string) => c.queues.enqueueStatus(job, state);
   const workers = [
     new Worker(QUEUE.inbox, inboxProcessor({ inbox: c.inbox, parse: parseWebhookPayload, evaluations: c.queues, log }), {
       ...common,
@@ -59,7 +60,7 @@ export async function startWorker() {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),
-    new Worker(QUEUE.transmit, transmitProcessor({ warehouseOrders: c.transmission, connectors: c.connectors, log }), {
+    new Worker(QUEUE.transmit, transmitProcessor({ warehouseOrders: c.transmission, connectors: c.connectors, enqueueStatus, log }), {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),
@@ -68,6 +69,8 @@ export async function startWorker() {
       fulfilmentsProcessor({
         apply: { dispatches: c.dispatches, shopify: c.fulfillments },
         poll: { polls: c.dispatches, connectors: c.connectors, queue: c.queues, log },
+        status: { statuses: c.warehouseStatus, writer: c.statusWriter },
+        enqueueStatus,
         log,
       }),
       { ...common, concurrency: env.WORKER_CONCURRENCY },

@@ -5,12 +5,20 @@ import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draf
 import { warehouseOrderComplete, type DispatchProblem, type LineUnits } from "~/modules/fulfilments/dispatch-plan";
 import type { AppliedOutcome, DispatchRepository, DispatchToApply } from "~/modules/fulfilments/fulfilments.ports";
 import type { DispatchPollRepository } from "~/modules/fulfilments/poll-dispatches.use-case";
+import type { StatusRepository } from "~/modules/fulfilments/sync-warehouse-status.use-case";
+import type { StatusWrite } from "~/modules/fulfilments/warehouse-status";
 import { readOperationsSettings } from "~/modules/fulfilments/operations-settings.schema";
 import type { DispatchAdviceIn } from "~/modules/transmission/warehouse-connector";
 import { NOW_UTC, type Sql, type SqlRunner } from "~/lib/sql.server";
 import { applyExceptions } from "./exceptions.server";
 
 const ACTOR = "job:dispatch";
+/**
+ * Marks a write to the Shopify order as in flight (cleared when its stamp is recorded): an evaluation
+ * meanwhile waits for the stamp instead of reading the order for what is probably the write's echo.
+ * Longer than one Shopify call; a write that never records its stamp only delays evaluations this long.
+ */
+const OWN_WRITE_IN_FLIGHT = `"ownWriteUntil" = ${NOW_UTC} + interval '15 seconds'`;
 /** Order states a shipment moves on; a cancelled or closed order keeps its state (the shipment is still recorded). */
 const SHIPPABLE = ["released", "in_fulfilment", "partially_shipped", "shipped"];
 
@@ -145,7 +153,11 @@ export class SqlDispatchRepository implements DispatchRepository, DispatchPollRe
   async markAttempt(shop: string, dispatchId: string): Promise<void> {
     await this.sql.run(
       "dispatch-attempt",
-      `UPDATE dispatch_advice SET "attemptedAt" = ${NOW_UTC}, attempts = attempts + 1 WHERE shop = $1 AND id = $2::uuid`,
+      `WITH attempt AS (
+         UPDATE dispatch_advice SET "attemptedAt" = ${NOW_UTC}, attempts = attempts + 1 WHERE shop = $1 AND id = $2::uuid RETURNING "warehouseOrderId", "connectionId", payload)
+       UPDATE "order" o SET ${OWN_WRITE_IN_FLIGHT}
+         FROM attempt a JOIN warehouse_order w ON w.shop = $1 AND (w.id = a."warehouseOrderId" OR (w."connectionId" = a."connectionId" AND w."idempotencyKey" = a.payload->>'orderReference'))
+        WHERE o.shop = $1 AND o.id = w."orderId"`,
       [shop, dispatchId],
     );
   }
@@ -178,7 +190,7 @@ export class SqlDispatchRepository implements DispatchRepository, DispatchPollRe
       const orderState = SHIPPABLE.includes(before) ? (outcome.orderFulfilled ? "shipped" : "partially_shipped") : before;
       await tx.run(
         "order-shipped",
-        `UPDATE "order" SET state = $3::order_state, "updatedAt" = ${NOW_UTC},
+        `UPDATE "order" SET state = $3::order_state, "updatedAt" = ${NOW_UTC}, "ownWriteUntil" = NULL,
                 "ownWriteStamps" = CASE WHEN $4::timestamptz IS NULL THEN "ownWriteStamps" ELSE array_append("ownWriteStamps", $4::timestamptz AT TIME ZONE 'UTC') END
           WHERE shop = $1 AND id = $2::uuid`,
         [dispatch.shop, target.orderId, orderState, outcome.orderUpdatedAt],
@@ -224,7 +236,7 @@ export class SqlDispatchRepository implements DispatchRepository, DispatchPollRe
       if (orderUpdatedAt) {
         await tx.run(
           "order-own-write",
-          `UPDATE "order" SET "ownWriteStamps" = array_append("ownWriteStamps", $3::timestamptz AT TIME ZONE 'UTC') WHERE shop = $1 AND id = $2::uuid`,
+          `UPDATE "order" SET "ownWriteStamps" = array_append("ownWriteStamps", $3::timestamptz AT TIME ZONE 'UTC'), "ownWriteUntil" = NULL WHERE shop = $1 AND id = $2::uuid`,
           [dispatch.shop, dispatch.target.orderId, orderUpdatedAt],
         );
       }
@@ -251,6 +263,42 @@ export class SqlDispatchRepository implements DispatchRepository, DispatchPollRe
       [shop, dispatchIds],
     );
     return rows.map((r) => r.id);
+  }
+}
+
+/** The order's warehouse status as last written to Shopify, beside the state it mirrors. */
+export class SqlWarehouseStatusRepository implements StatusRepository {
+  constructor(private readonly sql: Sql) {}
+
+  async load(shop: string, orderId: string) {
+    const { rows } = await this.sql.run<{ shopifyOrderId: string | null; state: string; written: string | null; settings: unknown }>(
+      "load-warehouse-status",
+      `SELECT o."shopifyOrderId", o.state::text AS state, o."warehouseStatus" AS written, s.settings
+         FROM "order" o JOIN shop s ON s.domain = o.shop WHERE o.shop = $1 AND o.id = $2::uuid`,
+      [shop, orderId],
+    );
+    const row = rows[0];
+    return row ? { ...row, settings: readOperationsSettings(row.settings).fulfilment } : null;
+  }
+
+  async markWriting(shop: string, orderId: string): Promise<void> {
+    await this.sql.run("warehouse-status-writing", `UPDATE "order" SET ${OWN_WRITE_IN_FLIGHT} WHERE shop = $1 AND id = $2::uuid`, [shop, orderId]);
+  }
+
+  async recordWritten(shop: string, orderId: string, write: StatusWrite, orderUpdatedAt: Date[]): Promise<void> {
+    // The tags Loadbay last saw change with its own write, or the write's echo would not be recognised
+    // as Loadbay's own (echoes are matched on the order's tags, too).
+    await this.sql.run(
+      "warehouse-status-written",
+      `UPDATE "order" SET "warehouseStatus" = $3, "ownWriteUntil" = NULL,
+              "ownWriteStamps" = "ownWriteStamps" || ARRAY(SELECT s AT TIME ZONE 'UTC' FROM unnest($4::timestamptz[]) AS s),
+              facts = CASE WHEN jsonb_typeof(facts->'tags') = 'array' THEN jsonb_set(facts, '{tags}', (
+                SELECT COALESCE(jsonb_agg(tag), '[]'::jsonb) FROM (
+                  SELECT value AS tag FROM jsonb_array_elements_text(facts->'tags') WHERE lower(value) <> ALL($5::text[])
+                  UNION SELECT unnest($6::text[])) AS kept)) ELSE facts END
+        WHERE shop = $1 AND id = $2::uuid`,
+      [shop, orderId, write.status, orderUpdatedAt, write.tagsRemove.map((t) => t.toLowerCase()), write.tagsAdd],
+    );
   }
 }
 

@@ -44,7 +44,8 @@ export class PrismaOrderRepository implements OrderRepository {
     const { rows } = await this.sql.run<OrderRow>(
       "order-for-evaluation",
       `SELECT id::text, shop, "shopifyOrderId", name, state::text, "holdReasons", "pendingEvaluation", "evaluationRevision", "evaluatedUpdatedAt",
-              "manualRelease", "manualHold", "pickedBeforeGoLive", "ownWriteStamps", "financialStatus", facts, "pendingVersions"
+              "manualRelease", "manualHold", "pickedBeforeGoLive", "ownWriteStamps", "financialStatus", facts, "pendingVersions",
+              COALESCE("ownWriteUntil" > ${NOW_UTC}, false) AS "ownWriteInFlight"
          FROM "order" WHERE shop = $1 AND id = $2::uuid`,
       [shop, orderId],
     );

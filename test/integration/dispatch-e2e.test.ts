@@ -53,6 +53,10 @@ describe("dispatches into Shopify", () => {
     const order = shop.scenarios.paidByCard({ lines: skus.map((sku, i) => ({ sku, quantity: 1 + (i % 3) })) });
     const sent = await accepted(order.id);
     const quantity = (sku: string) => order.lineItems.find((l) => l.sku === sku)!.quantity;
+    const tags = () => shop.state.orders.get(order.id)!.tags.filter((t) => t.startsWith("warehouse-"));
+    await waitFor(async () => tags(), (t) => t.length > 0, 30_000, "the status tag");
+    expect(tags()).toEqual(["warehouse-at-warehouse"]);
+    const reads = shop.operations("OrderForRelease").length;
 
     wms.dispatch(sent.idempotencyKey, { lines: skus.slice(0, 15).map((sku) => ({ sku, quantity: quantity(sku) })), tracking: { number: "TRK-A", url: "https://track.example/TRK-A" }, courier: "DPD" });
     await fulfilmentsOf(order.id, 1);
@@ -68,6 +72,12 @@ describe("dispatches into Shopify", () => {
     await fulfilmentsOf(order.id, 3);
     await waitFor(() => orderRow(order.id), (o) => o?.state === "shipped", 30_000, "shipped");
     expect(status(order.id)).toBe("FULFILLED");
+    await waitFor(async () => tags(), (t) => t.includes("warehouse-shipped"), 30_000, "the shipped tag");
+    expect(tags()).toEqual(["warehouse-shipped"]);
+    expect((await orderRow(order.id))!.warehouseStatus).toBe("shipped");
+    // Loadbay's own writes (fulfillments, tags) came back as orders/updated; none was read again.
+    await app.sim.webhooksIdle();
+    expect(shop.operations("OrderForRelease")).toHaveLength(reads);
 
     const made = shop.fulfillments(order.id);
     expect(made).toHaveLength(3);

@@ -28,6 +28,8 @@ export interface EvaluateOrderDeps {
 export type EvaluateResult =
   | { status: "decided"; state: string; stillPending: boolean }
   | { status: "skipped"; note: string }
+  /** Loadbay's own write to the order is in flight: what changed is probably its echo; ask again shortly. */
+  | { status: "deferred" }
   | { status: "retry"; failure: SourceFailure };
 
 const RULE = "rule:release";
@@ -41,6 +43,7 @@ export async function evaluateOrder(deps: EvaluateOrderDeps, job: { shop: string
   const shop = await deps.orders.shopContext(job.shop);
   if (!shop || shop.uninstalled) return { status: "skipped", note: "app uninstalled: outbound work is stopped" };
   if (onlyKnownVersionsPending(order.pendingVersions, order)) return record(deps, order, ownEcho(order));
+  if (order.ownWriteInFlight) return { status: "deferred" };
 
   const fetched = await deps.source.fetchOrder(job.shop, order.shopifyOrderId, shop.settings.factSources);
   if (!fetched.ok) return failed(deps, order, fetched.error);

@@ -41,3 +41,15 @@ describe("onlyKnownVersionsPending", () => {
     expect(onlyKnownVersionsPending(pending, known)).toBe(expected);
   });
 });
+
+describe("Loadbay's own warehouse-status tags", () => {
+  const stamp = new Date("2026-11-20T10:05:00.400Z");
+  const order = { evaluatedUpdatedAt: null, ownWriteStamps: [stamp], seen: { tags: ["sparklayer", "wms-shipped"], financialStatus: "PAID" } };
+  it.each([
+    { name: "the echo between removing the old status tag and adding the new one", tags: ["sparklayer"], known: true },
+    { name: "the echo with both status tags", tags: ["sparklayer", "wms-partially-shipped", "wms-shipped"], known: true },
+    { name: "a tag someone else added in the same second", tags: ["sparklayer", "hold"], known: false },
+  ])("$name: known is $known", ({ tags, known }) => {
+    expect(isKnownVersion(stamp, order, { tags, financialStatus: "PAID" })).toBe(known);
+  });
+});

@@ -19,7 +19,17 @@ export interface KnownVersions {
 }
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
-const normalTags = (tags: string[]) => tags.map((t) => t.trim().toLowerCase()).filter(Boolean).sort().join(",");
+/**
+ * Loadbay's own warehouse-status tags (`<prefix>-at-warehouse` etc., warehouse-status.ts) are left out
+ * of the comparison: swapping one is two writes, and the echo of the first carries neither tag.
+ */
+const OWN_STATUS_TAG = /-(at-warehouse|partially-shipped|shipped)$/;
+const normalTags = (tags: string[]) =>
+  tags
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t && !OWN_STATUS_TAG.test(t))
+    .sort()
+    .join(",");
 
 export function isKnownVersion(webhookUpdatedAt: Date, order: KnownVersions, fingerprint: Fingerprint | null = null): boolean {
   const at = seconds(webhookUpdatedAt);

@@ -34,6 +34,8 @@ export interface OrderRecord {
   pickedBeforeGoLive: boolean;
   /** For echo recognition at evaluation time (see known-version.ts). */
   ownWriteStamps: Date[];
+  /** Loadbay is writing to the Shopify order right now (a fulfillment, the status); its stamp is not recorded yet. */
+  ownWriteInFlight: boolean;
   seen: Fingerprint | null;
   pendingVersions: PendingVersion[];
 }
