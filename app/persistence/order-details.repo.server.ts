@@ -9,7 +9,10 @@ export class PrismaOrderDetailsReader implements OrderDetailsReader {
       where: { shop, id: orderId },
       include: {
         shopRef: { select: { dryRun: true, timezone: true } },
-        warehouseOrders: { orderBy: [{ facilityCode: "asc" }, { split: "asc" }] },
+        warehouseOrders: {
+          orderBy: [{ facilityCode: "asc" }, { split: "asc" }],
+          include: { dispatches: { orderBy: { receivedAt: "asc" }, select: { id: true, shipmentId: true, status: true, payload: true, shopifyFulfillmentId: true, lastError: true, receivedAt: true, appliedAt: true } } },
+        },
         exceptions: { where: { status: "open" }, orderBy: { lastSeenAt: "desc" } },
         timeline: { orderBy: { at: "desc" }, take: 200 },
       },
@@ -35,6 +38,19 @@ export class PrismaOrderDetailsReader implements OrderDetailsReader {
         warehouseReference: w.warehouseReference,
         lastError: w.lastError,
         payload: w.payload,
+        shipments: w.dispatches.map((d) => {
+          const advice = d.payload as { trackingNumbers?: string[]; carrier?: string | null; shippedAt?: string };
+          return {
+            id: d.id,
+            shipmentId: d.shipmentId,
+            status: d.status,
+            carrier: advice.carrier ?? null,
+            trackingNumbers: advice.trackingNumbers ?? [],
+            shippedAt: advice.shippedAt ? new Date(advice.shippedAt) : null,
+            shopifyFulfillmentId: d.shopifyFulfillmentId,
+            problem: d.status === "applied" ? null : d.lastError,
+          };
+        }),
       })),
       exceptions: order.exceptions.map((e) => ({ id: e.id, kind: e.kind, message: e.message, count: e.count })),
       timeline: order.timeline.map((t) => ({ at: t.at, actor: t.actor, kind: t.kind, message: t.message, payload: t.payload })),

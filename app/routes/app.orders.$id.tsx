@@ -34,6 +34,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return result === "queued" ? { message: `${DONE[intent]} Loadbay is evaluating the order again; refresh in a moment.` } : { error: "That order was not found." };
 }
 
+const SHIPMENT_LABEL = { applied: "In Shopify", received: "Being recorded", failed: "Not recorded" } as const;
+const SHIPMENT_TONE = { applied: "success", received: "info", failed: "critical" } as const;
+
 function Action({ intent, label, busy }: { intent: string; label: string; busy: boolean }) {
   return (
     <Form method="post">
@@ -100,6 +103,16 @@ export default function OrderPage() {
                   <Text as="span" tone="subdued">{w.idempotencyKey}{w.warehouseReference ? ` · warehouse ref ${w.warehouseReference}` : ""}</Text>
                 </InlineStack>
                 {w.lastError && <Text as="p" tone="critical">{w.lastError}</Text>}
+                {w.shipments.map((d) => (
+                  <InlineStack gap="200" key={d.id} blockAlign="center">
+                    <Badge tone={SHIPMENT_TONE[d.status]}>{SHIPMENT_LABEL[d.status]}</Badge>
+                    <Text as="span">{`Shipment ${d.shipmentId}${d.shippedAt ? `, shipped ${formatDateTime(d.shippedAt, o.timezone)}` : ""}`}</Text>
+                    <Text as="span" tone="subdued">
+                      {[d.carrier, d.trackingNumbers.length ? `tracking ${d.trackingNumbers.join(", ")}` : "no tracking number"].filter(Boolean).join(" · ")}
+                    </Text>
+                    {d.problem && <Text as="span" tone="critical">{d.problem}</Text>}
+                  </InlineStack>
+                ))}
                 <Json value={w.payload} />
               </BlockStack>
             ))}

@@ -98,6 +98,9 @@ describe("dispatches into Shopify", () => {
     expect(warehouseOrders.map((w) => w.state)).toEqual(["dispatched"]);
     const timeline = await app.db.timelineEvent.findMany({ where: { shop: SHOP, orderId: sent.orderId, kind: "dispatch" }, orderBy: { at: "asc" } });
     expect(timeline).toHaveLength(3);
+    const page = await (await fetch(`${appUrl}/app/orders/${sent.orderId}`)).text();
+    for (const text of ["Shipment 1000", "tracking TRK-A", "tracking TRK-B1, TRK-B2", "Royal Mail · tracking TRK-C"]) expect(page).toContain(text);
+    expect(page.match(/In Shopify/g)).toHaveLength(3);
 
     // Every poll reads the last despatch again (Mintsoft's date filter includes the cursor): still 3.
     const polls = shop.operations("DispatchFulfillmentOrders").length;

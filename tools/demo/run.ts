@@ -57,6 +57,8 @@ const env = {
   ENCRYPTION_KEY,
   PORT: String(WEB_PORT),
   SWEEP_INTERVAL_S: "10",
+  // The simulator despatches each order 20 s after it arrives; Loadbay picks that up within 5 s.
+  DISPATCH_POLL_INTERVAL_S: "5",
 };
 const processes: ManagedProcess[] = [startWeb(env, { echo: true }), startWorker(env, { echo: true })];
 await waitForHttp(`${appUrl}/healthz`, 60_000);

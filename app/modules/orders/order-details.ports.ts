@@ -22,6 +22,18 @@ export interface OrderDetails {
     lastError: string | null;
     /** The mapped order exactly as it is (or would be) sent. */
     payload: unknown;
+    /** What the warehouse reported shipped, and whether it is in Shopify yet. */
+    shipments: {
+      id: string;
+      shipmentId: string;
+      status: "received" | "applied" | "failed";
+      carrier: string | null;
+      trackingNumbers: string[];
+      shippedAt: Date | null;
+      shopifyFulfillmentId: string | null;
+      /** Why it is not in Shopify yet (a sentence), while it is not. */
+      problem: string | null;
+    }[];
   }[];
   exceptions: { id: string; kind: string; message: string; count: number }[];
   timeline: { at: Date; actor: string; kind: string; message: string; payload: unknown }[];
