@@ -16,9 +16,9 @@ import { startWarehouseSim, type WarehouseSim } from "../warehouse-sim";
 import type { BenchGroup } from "./group";
 import { median, percentile, round } from "./stats";
 
-const ORDERS_PER_RUN = Number(process.env.DISPATCH_ORDERS ?? 40);
-/** Despatches per second at the warehouse. */
-const DESPATCH_RATE = 5;
+const ORDERS_PER_RUN = Number(process.env.DISPATCH_ORDERS ?? 30);
+/** Despatches per second at the warehouse: a busy B2B warehouse's afternoon, well inside the Standard plan's 100 points/s. */
+const DESPATCH_RATE = 1;
 const POLL_INTERVAL_S = 1;
 const DOMAIN = "bench-dispatch.myshopify.com";
 
@@ -90,7 +90,7 @@ async function placeAndSend(shop: SimShop, db: pg.Client): Promise<SentOrder[]> 
   const gids: string[] = [];
   for (let i = 0; i < ORDERS_PER_RUN; i++) {
     gids.push(shop.scenarios.paidByCard().id);
-    await sleep(100);
+    await sleep(500);
   }
   const deadline = Date.now() + 120_000;
   for (;;) {
