@@ -174,4 +174,36 @@ describe("dispatches into Shopify", () => {
     expect(status(order.id)).toBe("FULFILLED");
     expect(await app.db.exceptionRecord.count({ where: { shop: SHOP, orderId: sent.orderId, status: "open" } })).toBe(0);
   }, 90_000);
+
+  it("a shipment for a fulfillment order the merchant holds waits as an exception; Retry applies it once released; new tracking updates the fulfillment", async () => {
+    const order = shop.scenarios.paidByCard();
+    const sent = await accepted(order.id);
+    const fo = shop.fulfillmentOrders(order.id).find((f) => f.status === "OPEN")!;
+    shop.placeMerchantHold(fo.id);
+    const despatched = wms.dispatch(sent.idempotencyKey, { tracking: { number: "TRK-H1" } });
+    const exception = await waitFor(
+      () => app.db.exceptionRecord.findFirst({ where: { shop: SHOP, orderId: sent.orderId, kind: "dispatch-not-fulfillable", status: "open" } }),
+      (e) => e !== null,
+      30_000,
+      "the held exception",
+    );
+    expect(exception!.message).toBe("WIDGET-BLUE is on hold in Shopify, so its shipment cannot be recorded. Release the hold in Shopify, then retry.");
+    expect(shop.fulfillments(order.id)).toHaveLength(0);
+
+    // Retrying before the hold is released changes nothing…
+    expect((await post("/app/exceptions", { intent: "retry-kind", kind: "dispatch-not-fulfillable" })).status).toBe(200);
+    await waitFor(() => app.db.exceptionRecord.findUniqueOrThrow({ where: { id: exception!.id } }), (e) => e.count > exception!.count, 30_000, "the retry seen");
+    expect(shop.fulfillments(order.id)).toHaveLength(0);
+    // …after it, the shipment is recorded and the exception closes.
+    Object.assign(shop.state.fulfillmentOrders.get(fo.id)!, { holds: [], status: "OPEN" });
+    expect((await post("/app/exceptions", { intent: "retry-kind", kind: "dispatch-not-fulfillable" })).status).toBe(200);
+    await fulfilmentsOf(order.id, 1);
+    await waitFor(() => app.db.exceptionRecord.findUniqueOrThrow({ where: { id: exception!.id } }), (e) => e.status === "resolved", 30_000, "the exception resolved");
+
+    // The warehouse corrects the tracking number of that parcel: the fulfillment's tracking follows, nothing else.
+    despatched.TrackingNumber = "TRK-H2";
+    await waitFor(async () => shop.fulfillments(order.id)[0]!.tracking.map((t) => t.number), (n) => n.includes("TRK-H2"), 30_000, "the tracking update");
+    expect(shop.fulfillments(order.id)).toHaveLength(1);
+    expect(shop.operations("UpdateFulfillmentTracking")).toHaveLength(1);
+  }, 90_000);
 });
