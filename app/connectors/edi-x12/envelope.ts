@@ -59,6 +59,7 @@ class EnvelopeWalker {
   private group: ReadGroup | null = null;
   private set: (ReadTransaction & { count: number }) | null = null;
   ended = false;
+  private afterEnd = false;
 
   constructor(private readonly header: IsaHeader, problems: string[]) {
     this.problems = problems;
@@ -66,6 +67,9 @@ class EnvelopeWalker {
 
   segment(s: Segment): void {
     if (this.ended) {
+      // One sentence for whatever follows the IEA; the rest would repeat it.
+      if (this.afterEnd) return;
+      this.afterEnd = true;
       this.problems.push(s.tag === "ISA" ? "The file holds a second interchange after the IEA; Loadbay takes one interchange per file." : `Segment ${s.line} (${s.tag}) comes after the IEA trailer.`);
       return;
     }

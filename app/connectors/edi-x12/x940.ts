@@ -37,7 +37,10 @@ function shipToLoop(draft: WarehouseOrderDraft): Out[] {
   if (shipTo.company && shipTo.name !== shipTo.company) out.push(seg("N2", shipTo.name));
   // N3 takes two street lines and may repeat once.
   for (let i = 0; i < shipTo.lines.length; i += 2) out.push(seg("N3", shipTo.lines[i], shipTo.lines[i + 1]));
-  out.push(seg("N4", shipTo.city, shipTo.region, shipTo.postcode, shipTo.countryCode));
+  // N4-02 is a state or province code (2 or 3 characters: "CA", "ON"); a region name such as a UK county
+  // does not fit it and is left out, the postcode locates the address.
+  const regionCode = shipTo.region && /^[A-Za-z0-9]{2,3}$/.test(shipTo.region) ? shipTo.region : "";
+  out.push(seg("N4", shipTo.city, regionCode, shipTo.postcode, shipTo.countryCode));
   if (shipTo.phone || shipTo.email) {
     const contact = [...(shipTo.phone ? ["TE", shipTo.phone] : []), ...(shipTo.email ? ["EM", shipTo.email] : [])];
     out.push(seg("PER", "IC", shipTo.name, ...contact));
