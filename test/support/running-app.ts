@@ -60,3 +60,24 @@ export async function startDemoShopApp(label: string, domain: string, env: Recor
   demoCatalog(shop);
   return { app, shop, appUrl: `http://127.0.0.1:${app.env.PORT}` };
 }
+
+/**
+ * A Mintsoft connection to the warehouse simulator, added through the admin page, with the demo mapping:
+ * one facility (LEEDS) at the shop's first location, the case of 12, and "Standard Delivery" → STD.
+ * The shop goes live (no dry run).
+ */
+export async function connectMintsoft(app: RunningApp, shop: SimShop, wms: { url: string; credentials: { username: string; password: string } }): Promise<string> {
+  const appUrl = `http://127.0.0.1:${app.env.PORT}`;
+  const form = { provider: "mintsoft", name: "Mintsoft Leeds", baseUrl: wms.url, username: wms.credentials.username, password: wms.credentials.password, warehouseId: "3" };
+  await fetch(`${appUrl}/app/connections`, { method: "POST", body: new URLSearchParams(form) });
+  const domain = shop.domain;
+  const connectionId = (await app.db.warehouseConnection.findFirstOrThrow({ where: { shop: domain, name: "Mintsoft Leeds" } })).id;
+  const mapping = {
+    facilities: [{ code: "LEEDS", name: "Mintsoft Leeds", connectionId, shopifyLocationId: shop.locations()[0]!.id }],
+    routing: { defaultFacilityCode: "LEEDS" },
+    unitsOfMeasure: { rows: [{ sku: "CASE-12-WIDGET", variantId: null, baseSku: "WIDGET-BLUE", factor: 12 }] },
+    connections: [{ connectionId, serviceCodes: { rows: [{ matchOn: "title", value: "Standard Delivery", serviceCode: "STD" }] } }],
+  };
+  await app.db.shop.update({ where: { domain }, data: { dryRun: false, settings: { mapping } } });
+  return connectionId;
+}
