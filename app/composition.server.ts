@@ -21,7 +21,7 @@ import { PrismaReconcileRepository } from "~/persistence/reconcile.repo.server";
 import { ShopifyOrderSource } from "~/sources/shopify/shopify-order-source.server";
 import { ShopifyFulfillmentHolds } from "~/shopify/fulfillment-holds.server";
 import { ShopifyFulfillmentOrderMoves } from "~/shopify/fulfillment-order-moves.server";
-import { confirmDoneAtWarehouse, manualDecision } from "~/modules/orders/manual-decision.use-case";
+import { cancelAtWarehouse, confirmDoneAtWarehouse, manualDecision } from "~/modules/orders/manual-decision.use-case";
 import { retryExceptions } from "~/modules/exceptions/retry-exceptions.use-case";
 import { mappingSettingsAdmin, type MappingSettingsAdmin } from "~/modules/mapping/mapping-settings-admin";
 import { PrismaMappingSettingsStore } from "~/persistence/mapping-settings.repo.server";
@@ -82,6 +82,7 @@ export interface Container {
   reconcile: PrismaReconcileRepository;
   manualDecision(input: { shop: string; orderId: string; action: ManualAction; actor: string }): ReturnType<typeof manualDecision>;
   confirmDoneAtWarehouse(input: Parameters<typeof confirmDoneAtWarehouse>[1]): ReturnType<typeof confirmDoneAtWarehouse>;
+  cancelAtWarehouse(input: Parameters<typeof cancelAtWarehouse>[1]): ReturnType<typeof cancelAtWarehouse>;
   exceptions: PrismaExceptionReader;
   transmission: PrismaTransmissionRepository;
   connectors: StoredConnectorRegistry;
@@ -162,6 +163,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     reconcile: new PrismaReconcileRepository(db),
     manualDecision: (input) => manualDecision({ orders, evaluations: queues }, input),
     confirmDoneAtWarehouse: (input) => confirmDoneAtWarehouse({ orders }, input),
+    cancelAtWarehouse: (input) => cancelAtWarehouse({ orders, transmissions: queues }, input),
     exceptions,
     transmission: new PrismaTransmissionRepository(db, sql),
     connectors,

@@ -166,6 +166,23 @@ export class PrismaOrderRepository implements OrderRepository {
     return rows.map((r) => ({ id: r.id, idempotencyKey: r.idempotencyKey, state: r.state as SentWarehouseOrder["state"], draft: r.payload as unknown as WarehouseOrderDraft }));
   }
 
+  async requestCancelAtWarehouse(shop: string, orderId: string, actor: string): Promise<string[]> {
+    return this.db.$transaction(async (tx) => {
+      // Only what the warehouse holds and has not started shipping; one being sent right now is left to
+      // finish (the button shows again once it is accepted).
+      const rows = await tx.warehouseOrder.updateManyAndReturn({
+        where: { shop, orderId, state: { in: ["transmitted", "accepted"] } },
+        data: { state: "cancel_requested" },
+        select: { id: true, idempotencyKey: true },
+      });
+      if (rows.length) {
+        const keys = rows.map((r) => r.idempotencyKey).join(", ");
+        await tx.timelineEvent.create({ data: { shop, orderId, actor, kind: "manual", message: `Asked the warehouse to cancel ${keys}; it will not be sent again.`, payload: { warehouseOrderIds: rows.map((r) => r.id) } } });
+      }
+      return rows.map((r) => r.id);
+    });
+  }
+
   async confirmDoneAtWarehouse(shop: string, orderId: string, actor: string): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
       const open = await tx.exceptionRecord.findMany({

@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return details;
 }
 
-const actionSchema = z.object({ intent: z.enum(["release", "hold", "retry", "done-at-warehouse"]) });
+const actionSchema = z.object({ intent: z.enum(["release", "hold", "retry", "done-at-warehouse", "cancel-at-warehouse"]) });
 const DONE = { release: "Release requested.", hold: "Hold requested.", retry: "Retry requested." } as const;
 /** Exceptions the merchant resolves by doing something at the warehouse, then saying so here. */
 const BY_HAND = new Set(["warehouse-change-needed", "warehouse-cancel-failed"]);
@@ -30,10 +30,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const done = await container().confirmDoneAtWarehouse({ shop, orderId: id.data, actor: `user:${shop}` });
     return done === "confirmed" ? { message: "Noted: the warehouse was updated by hand." } : { error: "There was nothing waiting to be done at the warehouse." };
   }
+  if (intent === "cancel-at-warehouse") {
+    const { requested } = await container().cancelAtWarehouse({ shop, orderId: id.data, actor: `user:${shop}` });
+    return requested
+      ? { message: `Asked the warehouse to cancel ${requested} warehouse order(s). The order stays as it is in Shopify; cancel or edit it there if it should not ship at all.` }
+      : { error: "The warehouse has nothing of this order that it could still cancel." };
+  }
   const result = await container().manualDecision({ shop, orderId: id.data, action: intent, actor: `user:${shop}` });
   return result === "queued" ? { message: `${DONE[intent]} Loadbay is evaluating the order again; refresh in a moment.` } : { error: "That order was not found." };
 }
 
+/** What the warehouse holds and has not started shipping. */
+const CANCELLABLE = new Set(["transmitted", "accepted"]);
 const SHIPMENT_LABEL = { applied: "In Shopify", received: "Being recorded", failed: "Not recorded" } as const;
 const SHIPMENT_TONE = { applied: "success", received: "info", failed: "critical" } as const;
 
@@ -73,6 +81,7 @@ export default function OrderPage() {
               <Action intent="release" label="Release" busy={busy} />
               <Action intent="hold" label="Hold" busy={busy} />
               <Action intent="retry" label="Retry" busy={busy} />
+              {o.warehouseOrders.some((w) => CANCELLABLE.has(w.state)) && <Action intent="cancel-at-warehouse" label="Cancel at the warehouse" busy={busy} />}
             </InlineStack>
           </BlockStack>
         </Card>

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimShop } from "../../tools/shopify-sim";
 import { displayFulfillmentStatus } from "../../tools/shopify-sim/state/order-status";
 import { startWarehouseSim, type WarehouseSim } from "../../tools/warehouse-sim";
+import { ORDER_STATUS } from "../../tools/warehouse-sim/wire-types";
 import { connectMintsoft, startDemoShopApp, type RunningApp } from "../support/running-app";
 import { waitFor } from "../support/wait-for";
 
@@ -199,4 +200,29 @@ describe("dispatches into Shopify", () => {
     expect(shop.fulfillments(order.id)).toHaveLength(1);
     expect(shop.operations("UpdateFulfillmentTracking")).toHaveLength(1);
   }, 90_000);
+
+  it("Cancel at the warehouse, from the order page, cancels it there and never sends it again", async () => {
+    const order = shop.scenarios.paidByCard();
+    const sent = await accepted(order.id);
+    const created = wms.counters.createRequests;
+    const page = await (await fetch(`${appUrl}/app/orders/${sent.orderId}`)).text();
+    expect(page).toContain("Cancel at the warehouse");
+
+    const answer = await (await post(`/app/orders/${sent.orderId}`, { intent: "cancel-at-warehouse" })).text();
+    expect(answer).toContain("Asked the warehouse to cancel 1 warehouse order(s).");
+    await waitFor(() => orderRow(order.id), (o) => o?.state === "cancelled", 30_000, "the order cancelled");
+    expect(await app.db.warehouseOrder.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ state: "cancelled" });
+    expect(wms.ordersFor(sent.idempotencyKey).map((o) => o.OrderStatusId)).toEqual([ORDER_STATUS.CANCELLED]);
+    const tags = () => shop.state.orders.get(order.id)!.tags.filter((t) => t.startsWith("warehouse-"));
+    await waitFor(async () => tags(), (t) => t.includes("warehouse-cancelled"), 30_000, "the cancelled tag");
+    expect(tags()).toEqual(["warehouse-cancelled"]);
+
+    // Shopify still has the order open; a later change to it sends nothing.
+    shop.updateOrder(order.id, { note: "customer called" });
+    await app.sim.webhooksIdle();
+    await waitFor(() => orderRow(order.id), (o) => o?.pendingEvaluation === false, 30_000, "the change decided");
+    expect(wms.counters.createRequests).toBe(created);
+    expect(await app.db.warehouseOrder.count({ where: { shop: SHOP, orderId: sent.orderId } })).toBe(1);
+    expect(await (await post(`/app/orders/${sent.orderId}`, { intent: "cancel-at-warehouse" })).text()).toContain("nothing of this order that it could still cancel");
+  }, 60_000);
 });

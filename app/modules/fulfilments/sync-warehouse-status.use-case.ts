@@ -30,7 +30,7 @@ export async function syncWarehouseStatus(deps: { statuses: StatusRepository; wr
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const order = await deps.statuses.load(job.shop, job.orderId);
     if (!order?.shopifyOrderId) return result;
-    const write = planStatusWrite(order.settings, order.written, warehouseStatusOf(order.state));
+    const write = planStatusWrite(order.settings, order.written, warehouseStatusOf(order.state, order.written));
     if (!write) return result;
     await deps.statuses.markWriting(job.shop, job.orderId);
     const written = await deps.writer.write(job.shop, order.shopifyOrderId, write);

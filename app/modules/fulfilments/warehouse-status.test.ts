@@ -6,13 +6,14 @@ const settings = (patch: object) => fulfilmentSettingsSchema.parse(patch);
 
 describe("warehouseStatusOf", () => {
   it.each([
-    ["in_fulfilment", "at-warehouse"],
-    ["partially_shipped", "partially-shipped"],
-    ["shipped", "shipped"],
-    ["held", null],
-    ["released", null],
-    ["cancelled", null],
-  ])("%s → %s", (state, status) => expect(warehouseStatusOf(state)).toBe(status));
+    ["in_fulfilment", null, "at-warehouse"],
+    ["partially_shipped", "at-warehouse", "partially-shipped"],
+    ["shipped", "partially-shipped", "shipped"],
+    ["held", null, null],
+    ["released", null, null],
+    ["cancelled", null, null],
+    ["cancelled", "at-warehouse", "cancelled"],
+  ])("%s (written %s) → %s", (state, written, status) => expect(warehouseStatusOf(state, written)).toBe(status));
 });
 
 describe("planStatusWrite", () => {

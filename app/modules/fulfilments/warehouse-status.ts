@@ -1,9 +1,10 @@
 // The warehouse status shown on the Shopify order, so staff (order list, tag filters) and the
-// SparkLayer portal (metafield) see where the goods are without opening Loadbay. Only dispatch-side
-// states are mirrored: Shopify already shows holds, payment and cancellation itself.
+// SparkLayer portal (metafield) see where the goods are without opening Loadbay. Only warehouse-side
+// states are mirrored (holds and payment Shopify shows itself); a cancellation replaces the status only
+// when the warehouse had the order, so no stale "at-warehouse" stays behind.
 import type { FulfilmentSettings } from "./operations-settings.schema";
 
-export type WarehouseStatus = "at-warehouse" | "partially-shipped" | "shipped";
+export type WarehouseStatus = "at-warehouse" | "partially-shipped" | "shipped" | "cancelled";
 
 const BY_ORDER_STATE: Record<string, WarehouseStatus> = {
   in_fulfilment: "at-warehouse",
@@ -11,7 +12,9 @@ const BY_ORDER_STATE: Record<string, WarehouseStatus> = {
   shipped: "shipped",
 };
 
-export function warehouseStatusOf(orderState: string): WarehouseStatus | null {
+/** `written`: the status last written; a cancellation is only mirrored once the warehouse had the order. */
+export function warehouseStatusOf(orderState: string, written: string | null): WarehouseStatus | null {
+  if (orderState === "cancelled") return written ? "cancelled" : null;
   return BY_ORDER_STATE[orderState] ?? null;
 }
 

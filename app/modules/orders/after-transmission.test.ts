@@ -63,8 +63,15 @@ describe("planAfterTransmission", () => {
     expect(leeds?.amended.lines.map((l) => [l.sourceSku, l.quantity])).toEqual([["WIDGET-1", 6], ["CASE-12-WIDGET", 24]]);
   });
 
-  it("ignores warehouse orders already being cancelled when comparing", () => {
-    expect(planAfterTransmission(false, sent(original, "cancel_requested"), now(original))).toMatchObject({ kind: "amend" });
+  it.each(["cancel_requested", "cancelled"] as const)("never sends again to a facility whose warehouse order is %s (stopped at the warehouse on purpose)", (state) => {
+    expect(planAfterTransmission(false, sent(original, state), now(original))).toEqual({ kind: "none" });
+  });
+
+  it("still sends lines for a facility that was never sent anything beside a cancelled one", () => {
+    const leedsOnly = { ...original, lines: [line(1, "WIDGET-1", 12)] };
+    const withBulk = { ...leedsOnly, lines: [line(1, "WIDGET-1", 12), line(3, "BULKSAND", 5)] };
+    const plan = planAfterTransmission(false, sent(leedsOnly, "cancelled"), now(withBulk));
+    expect(plan).toMatchObject({ kind: "amend", changes: [], newOrders: [{ facilityCode: "MK" }] });
   });
 
   it("reports an order that can no longer be mapped", () => {

@@ -81,7 +81,9 @@ export function planAfterTransmission(
     if (lines.length || shipTo) changes.push({ warehouseOrderId: first.id, idempotencyKey: first.idempotencyKey, facilityCode, lines, shipTo, amended });
   }
   // Lines that now route to a facility that was sent nothing: a new warehouse order, sent as usual.
-  const sentFacilities = new Set(live.map((w) => w.draft.facilityCode));
+  // A facility whose warehouse order was cancelled there (by hand, from the order page) is not sent the
+  // lines again behind the merchant's back; only facilities never sent anything get new warehouse orders.
+  const sentFacilities = new Set(sent.map((w) => w.draft.facilityCode));
   const newOrders = remapped.drafts.filter((d) => !sentFacilities.has(d.facilityCode));
   return changes.length || newOrders.length ? { kind: "amend", changes, newOrders } : { kind: "none" };
 }

@@ -20,10 +20,10 @@ export interface KnownVersions {
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 /**
- * Loadbay's own warehouse-status tags (`<prefix>-at-warehouse` etc., warehouse-status.ts) are left out
+ * Loadbay's own warehouse-status tags (`<prefix>-at-warehouse` … `<prefix>-cancelled`, warehouse-status.ts) are left out
  * of the comparison: swapping one is two writes, and the echo of the first carries neither tag.
  */
-const OWN_STATUS_TAG = /-(at-warehouse|partially-shipped|shipped)$/;
+const OWN_STATUS_TAG = /-(at-warehouse|partially-shipped|shipped|cancelled)$/;
 const normalTags = (tags: string[]) =>
   tags
     .map((t) => t.trim().toLowerCase())

@@ -109,6 +109,11 @@ export interface OrderRepository {
    * close. False when there was nothing to confirm.
    */
   confirmDoneAtWarehouse(shop: string, orderId: string, actor: string): Promise<boolean>;
+  /**
+   * The merchant asks the warehouse to cancel what it has of the order and not yet shipped: those
+   * warehouse orders move to `cancel_requested`. Returns their ids (empty when there is nothing to cancel).
+   */
+  requestCancelAtWarehouse(shop: string, orderId: string, actor: string): Promise<string[]>;
   /** A merchant's decision: bumps the revision so the order is evaluated again. Null if no such order. */
   applyManual(shop: string, orderId: string, action: ManualAction, actor: string): Promise<{ revision: number } | null>;
   /** Orders waiting for evaluation whose last change is older than `olderThan`. */

@@ -1,4 +1,5 @@
-// Asks the warehouse to cancel a warehouse order the merchant cancelled in Shopify after sending it.
+// Asks the warehouse to cancel a warehouse order the merchant cancelled in Shopify after sending it
+// (or from the order page).
 // A connection that cannot cancel, or a warehouse that refuses (already picked), leaves an exception
 // saying what to do by hand; a transient failure is retried.
 import type { ConnectorFailure } from "./warehouse-connector";
@@ -10,7 +11,7 @@ export interface CancelDeps {
 }
 
 export type CancelResult =
-  | { status: "cancelled" }
+  | { status: "cancelled"; orderId: string }
   | { status: "skipped"; note: string }
   | { status: "refused"; message: string }
   | { status: "retry"; failure: Extract<ConnectorFailure, { kind: "transient" | "rate-limited" }> };
@@ -30,7 +31,7 @@ export async function cancelWarehouseOrder(deps: CancelDeps, job: { shop: string
   if (result.ok) {
     if (!result.value.cancelled) return refuse(`The warehouse did not cancel ${order.idempotencyKey}. ${byHand}`);
     await deps.warehouseOrders.recordCancelled(order);
-    return { status: "cancelled" };
+    return { status: "cancelled", orderId: order.orderId };
   }
   const failure = result.error;
   if (failure.kind === "transient" || failure.kind === "rate-limited") return { status: "retry", failure };
