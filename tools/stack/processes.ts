@@ -52,10 +52,18 @@ export function startWeb(env: Record<string, string>, options: { echo?: boolean 
   return startProcess("web", ["--import", "tsx", join(ROOT, "server.ts")], env, options);
 }
 
-/** The worker (`npm run worker`). */
+/** The worker (`npm run worker`, same V8 flags: see WORKER_NODE_FLAGS). */
 export function startWorker(env: Record<string, string>, options: { echo?: boolean; name?: string } = {}): ManagedProcess {
-  return startProcess(options.name ?? "worker", ["--import", "tsx", join(ROOT, "app", "jobs", "worker.server.ts")], env, options);
+  return startProcess(options.name ?? "worker", [...WORKER_NODE_FLAGS, "--import", "tsx", join(ROOT, "app", "jobs", "worker.server.ts")], env, options);
 }
+
+/**
+ * The worker's V8 heap, sized for its memory budget (decision 0016): its garbage is short-lived job
+ * data, so small young-generation semi-spaces and an explicit old-space limit make V8 collect before
+ * resident memory grows, instead of sizing the heap from the machine's RAM. Same flags as `npm run
+ * worker` (a unit test keeps them in step); LOADBAY_WORKER_NODE_FLAGS overrides them for experiments.
+ */
+export const WORKER_NODE_FLAGS = (process.env.LOADBAY_WORKER_NODE_FLAGS ?? "--max-semi-space-size=2 --max-old-space-size=512").split(" ").filter(Boolean);
 
 /**
  * Builds the app unless `force` is false and the build is newer than every file under app/. Test
