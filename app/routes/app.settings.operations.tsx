@@ -71,9 +71,9 @@ export default function OperationsSettingsPage() {
             <Card>
               <FormLayout>
                 {check("notifyCustomer", "Notify the customer", "Shopify emails the customer for each fulfillment Loadbay creates.")}
-                {check("statusTag", "Show the warehouse status as a tag", "A tag such as warehouse-partially-shipped on the order.")}
+                {check("statusTag", "Show the warehouse status as a tag", "A tag such as warehouse-partially-shipped on the order. Tags can start Shopify Flow and other apps' automations; each change uses 20 points of Shopify's rate limit.")}
                 {text("statusTagPrefix", "Tag prefix", { helpText: "Tags read <prefix>-<status>." })}
-                {check("statusMetafield", "Show the warehouse status in a metafield", "A single-line text metafield on the order.")}
+                {check("statusMetafield", "Show the warehouse status in a metafield", "A single-line text metafield on the order; each change uses 10 points of Shopify's rate limit.")}
                 {text("statusMetafieldKey", "Metafield", { helpText: "As namespace.key." })}
               </FormLayout>
             </Card>

@@ -33,6 +33,9 @@ beforeAll(async () => {
   wms = await startWarehouseSim();
   ({ app, shop, appUrl } = await startDemoShopApp("dispatch", SHOP, { DISPATCH_POLL_INTERVAL_S: "1" }));
   connectionId = await connectMintsoft(app, shop, wms);
+  // The warehouse status as a tag is the merchant's choice (off by default).
+  const { settings } = await app.db.shop.findUniqueOrThrow({ where: { domain: SHOP } });
+  await app.db.shop.update({ where: { domain: SHOP }, data: { settings: { ...(settings as object), operations: { fulfilment: { statusTag: true } } } } });
 }, 120_000);
 afterAll(async () => {
   await app?.stop();

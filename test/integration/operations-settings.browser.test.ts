@@ -73,6 +73,7 @@ describe("operations settings page in a browser", () => {
     const page = pages.page;
     await open(page);
     await page.getByRole("checkbox", { name: "Notify the customer" }).uncheck({ force: true });
+    await page.getByRole("checkbox", { name: "Show the warehouse status as a tag" }).check({ force: true });
     await page.getByRole("checkbox", { name: "Show the warehouse status in a metafield" }).check({ force: true });
     await page.getByLabel("Tag prefix").fill("wh-status");
     await page.getByLabel("Minutes to send a released order").fill("45");

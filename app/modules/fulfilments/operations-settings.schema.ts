@@ -8,8 +8,12 @@ const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time such as 
 export const fulfilmentSettingsSchema = z.object({
   /** Shopify emails the customer on each fulfillment Loadbay creates. */
   notifyCustomer: z.boolean().default(true),
-  /** Where the warehouse status shows on the Shopify order: a tag, a metafield, both or neither. */
-  statusTag: z.boolean().default(true),
+  /**
+   * Where the warehouse status shows on the Shopify order: a tag, a metafield, both or neither. Off until
+   * the merchant chooses (decision 0020): tags start Shopify Flow and other apps' automations, and every
+   * status change costs Admin API points (10 for the metafield, 20 for a tag swap).
+   */
+  statusTag: z.boolean().default(false),
   statusMetafield: z.boolean().default(false),
   /** Tags look like `<prefix>-<status>`, e.g. `warehouse-partially-shipped`. */
   statusTagPrefix: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lower-case letters, digits and dashes").default("warehouse"),

@@ -32,8 +32,9 @@ describe("planStatusWrite", () => {
       status: "shipped" as const,
       write: { status: "shipped", tagsAdd: ["wms-shipped"], tagsRemove: ["wms-at-warehouse"], metafield: { namespace: "ops", key: "wms_status", value: "shipped" } },
     },
-    { name: "no change", settings: settings({}), written: "shipped", status: "shipped" as const, write: null },
-    { name: "nothing to show", settings: settings({}), written: null, status: null, write: null },
+    { name: "no change", settings: settings({ statusTag: true }), written: "shipped", status: "shipped" as const, write: null },
+    { name: "nothing to show", settings: settings({ statusTag: true }), written: null, status: null, write: null },
+    { name: "off by default", settings: settings({}), written: null, status: "at-warehouse" as const, write: null },
     { name: "both switched off", settings: settings({ statusTag: false, statusMetafield: false }), written: null, status: "shipped" as const, write: null },
   ])("$name", ({ settings: s, written, status, write }) => expect(planStatusWrite(s, written, status)).toEqual(write));
 });
