@@ -3,9 +3,9 @@
 import { randomUUID } from "node:crypto";
 import type { ConnectorResult } from "../warehouse-connector";
 import type { CsvSftpConfig } from "./csv-sftp-config";
-import { remotePath } from "./file-names";
-import { fail, succeed } from "./sftp-failures";
-import { withSftp, type SftpSession } from "./sftp-session.server";
+import { remotePath } from "../sftp/file-names";
+import { fail, succeed } from "../sftp/sftp-failures";
+import { withSftp, type SftpSession } from "../sftp/sftp-session.server";
 
 function folders(config: CsvSftpConfig): [string, string][] {
   const named: [string, string | undefined][] = [
