@@ -12,7 +12,7 @@ import { parsingFeed, pollFeed, type FeedDeps } from "../sftp/inbound-poll.serve
 import { fail, succeed } from "../sftp/sftp-failures";
 import { parseStockFile } from "./stock-file";
 import { submitOrderFile } from "./submit-order.server";
-import { testSftpConnection } from "./test-connection.server";
+import { testSftpConnection } from "../sftp/test-connection.server";
 
 export interface CsvSftpDeps {
   /** Which connection this is, for the ledger (every row belongs to one shop). */
