@@ -115,6 +115,11 @@ export class SftpWarehouseSim {
     return this.warehouse.config.folders;
   }
 
+  /** SFTP faults injected so far. */
+  get faultsInjected(): number {
+    return this.faults.injected;
+  }
+
   get counters(): SftpSimCounters {
     return this.warehouse.counters;
   }
