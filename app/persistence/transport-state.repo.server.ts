@@ -46,15 +46,17 @@ export class SqlTransportState implements TransportState {
     return rows[0]?.transport ?? null;
   }
 
-  async keep(scope: InboundFileScope, warehouseOrderId: string, state: Record<string, unknown>): Promise<Record<string, unknown>> {
-    if (!isUuid(warehouseOrderId)) return state;
+  async keep(scope: InboundFileScope, warehouseOrderId: string, key: string, value: unknown): Promise<Record<string, unknown>> {
+    const proposed = { [key]: value };
+    if (!isUuid(warehouseOrderId)) return proposed;
     const { rows } = await this.sql.run<{ transport: Record<string, unknown> }>(
       "keep-transport",
-      `UPDATE warehouse_order SET transport = COALESCE(transport, $4::jsonb)
+      `UPDATE warehouse_order
+          SET transport = CASE WHEN transport ? $4 THEN transport ELSE COALESCE(transport, '{}'::jsonb) || jsonb_build_object($4::text, $5::jsonb) END
         WHERE shop = $1 AND "connectionId" = $2::uuid AND id = $3::uuid RETURNING transport`,
-      [scope.shop, scope.connectionId, warehouseOrderId, JSON.stringify(state)],
+      [scope.shop, scope.connectionId, warehouseOrderId, key, JSON.stringify(value)],
     );
-    return rows[0]?.transport ?? state;
+    return rows[0]?.transport ?? proposed;
   }
 
   async acknowledge(scope: InboundFileScope, acknowledgements: TransportAcknowledgement[]): Promise<number> {
@@ -87,16 +89,21 @@ async function accept(tx: SqlRunner, scope: InboundFileScope, ack: TransportAckn
   return rows.length;
 }
 
-/** Blocked like a refused submit (back to `mapped`, no next attempt) until a re-map after the fix. */
+/**
+ * Blocked like a refused submit (back to `mapped`, no next attempt) until a re-map after the fix. What the
+ * refused file was sent with is retired (every key but `attempt` and `rejected` moves into `rejected[]`),
+ * so the next send takes new numbers under a new name instead of repeating what the warehouse refused.
+ */
 async function reject(tx: SqlRunner, scope: InboundFileScope, ack: TransportAcknowledgement): Promise<number> {
   const { rows } = await tx.run<Matched>(
     "transport-rejected",
     `UPDATE warehouse_order
-        SET transport = transport || '{"acknowledgement": "rejected"}'::jsonb,
+        SET transport = jsonb_build_object(
+              'attempt', COALESCE((transport ->> 'attempt')::int, 1) + 1,
+              'rejected', COALESCE(transport -> 'rejected', '[]'::jsonb) || jsonb_build_array(transport - 'attempt' - 'rejected')),
             state = CASE WHEN state = 'transmitted' THEN 'mapped'::warehouse_order_state ELSE state END,
             "lastError" = $4, "nextAttemptAt" = NULL, "updatedAt" = ${NOW_UTC}
       WHERE shop = $1 AND "connectionId" = $2::uuid AND transport @> $3::jsonb
-        AND (transport ->> 'acknowledgement') IS DISTINCT FROM 'rejected'
       RETURNING id::text, "orderId"::text AS "orderId", "idempotencyKey"`,
     [scope.shop, scope.connectionId, JSON.stringify(ack.match), ack.message],
   );

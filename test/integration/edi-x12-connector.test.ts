@@ -87,7 +87,7 @@ describe("EDI X12: sending 940s", () => {
     expect(sim.counters.answers).toBe(1);
     expect(await pollAll(wms)).toMatchObject({ items: [] });
     const row = await database.db.warehouseOrder.findUniqueOrThrow({ where: { id: order.warehouseOrderId } });
-    expect(row).toMatchObject({ state: "accepted", transport: { x12: { interchange: 1, group: 1, transaction: 1 }, file: name, acknowledgement: "accepted" } });
+    expect(row).toMatchObject({ state: "accepted", transport: { x12: { interchange: 1, group: 1, transaction: 1, file: name }, acknowledgement: "accepted" } });
     expect(row.acceptedAt).not.toBeNull();
     // A 997 is never acknowledged, and a resubmit now answers from the stored acknowledgement without SFTP.
     expect(ediFiles("/in")).toEqual([]);
@@ -128,7 +128,7 @@ describe("EDI X12: sending 940s", () => {
     expect(await state.advance(scope, { x12Interchange: 1, x12Transaction: 2 }, 999_999_999)).toEqual({ x12Interchange: 1, x12Transaction: 2 });
   });
 
-  it("a 940 the warehouse's 997 rejects blocks the order with an exception, and a resubmit says so", async () => {
+  it("a 940 the warehouse's 997 rejects blocks the order with an exception; after the fix the next send is a new file", async () => {
     const order = await mapped("9", "UNKNOWN-9");
     const wms = connector();
     await wms.submitOrder(order);
@@ -136,9 +136,22 @@ describe("EDI X12: sending 940s", () => {
     sim.pickUp();
     expect(sim.counters).toMatchObject({ rejected: 1, answers: 1 });
     await pollAll(wms);
-    expect(await database.db.warehouseOrder.findUniqueOrThrow({ where: { id: order.warehouseOrderId } })).toMatchObject({ state: "mapped", nextAttemptAt: null });
-    expect(await database.db.exceptionRecord.findFirst({ where: { shop: SHOP, key: `warehouse-rejected:${order.draft.idempotencyKey}` } })).toMatchObject({ status: "open" });
-    expect(await wms.submitOrder(order)).toMatchObject({ ok: false, error: { kind: "rejected", message: expect.stringContaining("in its 997") } });
+    const key = order.draft.idempotencyKey;
+    const blocked = await database.db.warehouseOrder.findUniqueOrThrow({ where: { id: order.warehouseOrderId } });
+    expect(blocked).toMatchObject({ state: "mapped", nextAttemptAt: null, transport: { attempt: 2, rejected: [{ x12: { interchange: 1, file: `${key}.edi` } }] } });
+    expect(blocked.lastError).toContain("997 rejected (codes 5)");
+    expect(await database.db.exceptionRecord.findFirst({ where: { shop: SHOP, key: `warehouse-rejected:${key}` } })).toMatchObject({ status: "open" });
+    // Read again (before its cursor came back): nothing changes.
+    await wms.pollDispatches(null);
+    expect(await database.db.warehouseOrder.findUniqueOrThrow({ where: { id: order.warehouseOrderId } })).toMatchObject({ transport: { attempt: 2 } });
+
+    // The merchant fixes the SKU and the order is re-mapped: a new interchange under a new name, once.
+    const fixed = { ...order, draft: { ...order.draft, lines: order.draft.lines.map((l) => ({ ...l, warehouseSku: "WIDGET-1" })) } };
+    expect(await wms.submitOrder(fixed)).toEqual({ ok: true, value: { warehouseReference: null, alreadyThere: false, accepted: false } });
+    expect(isa13(sim.readFile(`/in/${key}-2.edi`))).toBe("000000002");
+    expect(await wms.submitOrder(fixed)).toMatchObject({ ok: true, value: { alreadyThere: true } });
+    sim.pickUp();
+    expect(sim.ordersFor(key)).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,8 @@
 // Sending one warehouse order as a 940 file, idempotent twice over (DESIGN.md invariant 2): the file name
 // is `<prefix><idempotency key>.edi`, and its bytes are fixed by the control numbers and creation time
 // stored with the order before the first upload, so a resend is the same interchange (same ISA-13, which
-// the partner's translator also refuses as a duplicate). An order whose 997 was read answers from that.
+// the partner's translator also refuses as a duplicate). An order whose 997 accepted it answers from that;
+// after a 997 rejected it (and the merchant's fix), the next send is `<key>-2.edi` with new numbers.
 import type { InboundFileScope } from "~/modules/transmission/inbound-files.ports";
 import type { TransportState } from "~/modules/transmission/transport-state.ports";
 import type { ConnectorResult, OutboundOrder, SubmitReceipt } from "../warehouse-connector";
@@ -10,7 +11,7 @@ import { placeFile } from "../sftp/place-file.server";
 import { fail, succeed } from "../sftp/sftp-failures";
 import { withSftp, type SftpSession } from "../sftp/sftp-session.server";
 import type { EdiX12Connection } from "./edi-x12-connection";
-import { firstTaken, stepsFor, x12TransportSchema, type X12Transport } from "./transport-record";
+import { fileKeyFor, firstTaken, stepsFor, x12TransportSchema, type X12Sending, type X12Transport } from "./transport-record";
 import { render940, segments940 } from "./x940";
 import { CONTROL_NUMBER_MAX } from "./control-numbers";
 
@@ -23,14 +24,16 @@ export interface EdiDeps {
 /** Renamed into place: "transmitted"; the partner's 997 makes it "accepted" (capabilities.acceptance). */
 const DELIVERED: SubmitReceipt = { warehouseReference: null, alreadyThere: false, accepted: false };
 
-/** The stored numbers and time of this order's 940, taking new ones (atomically) on its first attempt. */
-async function transportFor(deps: EdiDeps, order: OutboundOrder, file: string): Promise<X12Transport> {
-  const stored = x12TransportSchema.safeParse(await deps.state.recall(deps.scope, order.warehouseOrderId));
-  if (stored.success) return stored.data;
+/** The stored numbers, time and file name of this order's 940, taking new ones (atomically) when there are none. */
+async function sendingFor(deps: EdiDeps, config: EdiX12Connection, order: OutboundOrder): Promise<{ transport: X12Transport; sending: X12Sending }> {
+  const stored = x12TransportSchema.parse((await deps.state.recall(deps.scope, order.warehouseOrderId)) ?? {});
+  if (stored.x12) return { transport: stored, sending: stored.x12 };
   const control = firstTaken(await deps.state.advance(deps.scope, stepsFor(1), CONTROL_NUMBER_MAX), 1);
-  const proposed: X12Transport = { x12: { ...control, createdAt: deps.now().toISOString() }, file };
+  const { name } = orderFileName(config.fileNamePrefix, fileKeyFor(order.draft.idempotencyKey, stored.attempt), config.fileExtension);
+  const proposed: X12Sending = { ...control, createdAt: deps.now().toISOString(), file: name };
   // Two attempts at once may both take numbers; the first to store wins and both send its bytes.
-  return x12TransportSchema.parse(await deps.state.keep(deps.scope, order.warehouseOrderId, proposed));
+  const kept = x12TransportSchema.parse(await deps.state.keep(deps.scope, order.warehouseOrderId, "x12", proposed));
+  return { transport: kept, sending: kept.x12 ?? proposed };
 }
 
 async function earlierCopy(session: SftpSession, config: EdiX12Connection, name: string): Promise<ConnectorResult<boolean>> {
@@ -44,17 +47,13 @@ async function earlierCopy(session: SftpSession, config: EdiX12Connection, name:
 }
 
 export async function submit940(config: EdiX12Connection, deps: EdiDeps, order: OutboundOrder): Promise<ConnectorResult<SubmitReceipt>> {
-  const key = order.draft.idempotencyKey;
   // Refused drafts take no control numbers.
   const checked = segments940(order.draft, config);
   if (!checked.ok) return fail({ kind: "rejected", message: checked.error.join(" ") });
-  const names = orderFileName(config.fileNamePrefix, key, config.fileExtension);
-  const transport = await transportFor(deps, order, names.name);
+  const { transport, sending } = await sendingFor(deps, config, order);
   if (transport.acknowledgement === "accepted") return succeed({ ...DELIVERED, alreadyThere: true, accepted: true });
-  if (transport.acknowledgement === "rejected") {
-    return fail({ kind: "rejected", message: `The warehouse rejected the 940 for ${key} (file ${names.name}, ST-02 ${transport.x12.transaction}) in its 997.` });
-  }
-  const rendered = render940(order.draft, config, { control: transport.x12, createdAt: new Date(transport.x12.createdAt) });
+  const names = { name: sending.file, tmpName: sending.file.replace(/\.[^.]+$/, ".tmp") };
+  const rendered = render940(order.draft, config, { control: sending, createdAt: new Date(sending.createdAt) });
   if (!rendered.ok) return fail({ kind: "rejected", message: rendered.error.join(" ") });
   const content = Buffer.from(rendered.value.text, "utf8");
   return withSftp(config, async (session) => {

@@ -10,15 +10,30 @@ export const SEQUENCE = { interchange: "x12Interchange", group: "x12Group", tran
 
 const controlNumber = z.number().int().min(1).max(CONTROL_NUMBER_MAX);
 
-export const x12TransportSchema = z.object({
-  x12: z.object({ interchange: controlNumber, group: controlNumber, transaction: controlNumber, createdAt: z.iso.datetime() }),
-  /** The 940's file name, for people reading the row. */
+export const x12SendingSchema = z.object({
+  interchange: controlNumber,
+  group: controlNumber,
+  transaction: controlNumber,
+  createdAt: z.iso.datetime(),
+  /** The 940's file name. */
   file: z.string(),
-  /** Set when the partner's 997 for this 940 has been read. */
-  acknowledgement: z.enum(["accepted", "rejected"]).optional(),
 });
 
+/** `warehouse_order.transport` of an X12 connection. */
+export const x12TransportSchema = z.object({
+  /** What the current 940 is sent with; absent before the first send and after a rejection. */
+  x12: x12SendingSchema.optional(),
+  /** 1 for the first 940; one more after each 940 the warehouse rejected (its file name says so). */
+  attempt: z.number().int().min(1).default(1),
+  /** Set when the partner accepted the current 940 in a 997. */
+  acknowledgement: z.literal("accepted").optional(),
+});
+
+export type X12Sending = z.infer<typeof x12SendingSchema>;
 export type X12Transport = z.infer<typeof x12TransportSchema>;
+
+/** The idempotency key for the first 940's file; `<key>-<attempt>` after a rejection. */
+export const fileKeyFor = (idempotencyKey: string, attempt: number) => (attempt === 1 ? idempotencyKey : `${idempotencyKey}-${attempt}`);
 
 /** The steps to take for one interchange with `sets` transaction sets (ST-02 goes up by one per set). */
 export const stepsFor = (sets: number): Record<string, number> => ({ [SEQUENCE.interchange]: 1, [SEQUENCE.group]: 1, [SEQUENCE.transaction]: Math.max(1, sets) });

@@ -29,14 +29,19 @@ export interface TransportState {
    * last value; the numbers taken are the `step` values ending there.
    */
   advance(scope: InboundFileScope, steps: Record<string, number>, max: number): Promise<Record<string, number>>;
-  /** What was stored with a warehouse order by `keep`, with any acknowledgement recorded since; null when nothing. */
+  /** What is stored with a warehouse order (`keep`, and acknowledgements since); null when nothing. */
   recall(scope: InboundFileScope, warehouseOrderId: string): Promise<Record<string, unknown> | null>;
-  /** Stores `state` with the warehouse order unless something is stored already; returns what is stored (first writer wins). */
-  keep(scope: InboundFileScope, warehouseOrderId: string, state: Record<string, unknown>): Promise<Record<string, unknown>>;
   /**
-   * Applies acknowledgements: accepted moves a `transmitted` warehouse order to `accepted`; rejected blocks
-   * it with an exception. Either is also noted in its transport state, so a resend still in flight answers
-   * from it. Returns how many warehouse orders matched.
+   * Stores `value` under `key` in the warehouse order's transport state unless that key is already there
+   * (first writer wins); returns the whole state as stored.
+   */
+  keep(scope: InboundFileScope, warehouseOrderId: string, key: string, value: unknown): Promise<Record<string, unknown>>;
+  /**
+   * Applies acknowledgements. Accepted moves a `transmitted` warehouse order to `accepted` and notes
+   * `acknowledgement: "accepted"` in its state, so a resend answers from it. Rejected blocks the order with
+   * an exception and retires what it was sent with: `attempt` goes up and the matched state moves to
+   * `rejected[]`, so the send after the merchant's fix is a new file with new numbers. Returns how many
+   * warehouse orders matched; the same acknowledgement again matches nothing new.
    */
   acknowledge(scope: InboundFileScope, acknowledgements: TransportAcknowledgement[]): Promise<number>;
   /** Raises an exception about the connection (not tied to an order). */

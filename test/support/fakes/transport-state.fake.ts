@@ -1,6 +1,6 @@
 // The transport state port in memory, for connector tests without a database (the conformance suite).
-// Acknowledgements only note themselves in the stored state; the warehouse-order states are the SQL
-// implementation's (test/integration/edi-x12-connector.test.ts).
+// Acknowledgements change only the stored state, as the SQL implementation does; the warehouse-order
+// states are that implementation's (test/integration/edi-x12-connector.test.ts).
 import type { InboundFileScope } from "~/modules/transmission/inbound-files.ports";
 import type { ConnectionProblem, TransportAcknowledgement, TransportState } from "~/modules/transmission/transport-state.ports";
 
@@ -30,10 +30,11 @@ export class InMemoryTransportState implements TransportState {
     return this.transport.get(`${scope.shop}|${warehouseOrderId}`) ?? null;
   }
 
-  async keep(scope: InboundFileScope, warehouseOrderId: string, state: Record<string, unknown>) {
-    const key = `${scope.shop}|${warehouseOrderId}`;
-    if (!this.transport.has(key)) this.transport.set(key, state);
-    return this.transport.get(key) ?? state;
+  async keep(scope: InboundFileScope, warehouseOrderId: string, key: string, value: unknown) {
+    const at = `${scope.shop}|${warehouseOrderId}`;
+    const stored = this.transport.get(at) ?? {};
+    if (!(key in stored)) this.transport.set(at, { ...stored, [key]: value });
+    return this.transport.get(at) ?? {};
   }
 
   async acknowledge(_scope: InboundFileScope, acknowledgements: TransportAcknowledgement[]): Promise<number> {
@@ -42,7 +43,8 @@ export class InMemoryTransportState implements TransportState {
       this.acknowledgements.push(ack);
       for (const [key, state] of this.transport) {
         if (!contains(state, ack.match)) continue;
-        this.transport.set(key, { ...state, acknowledgement: ack.accepted ? "accepted" : "rejected" });
+        const { attempt, rejected, ...sent } = state as { attempt?: number; rejected?: unknown[] };
+        this.transport.set(key, ack.accepted ? { ...state, acknowledgement: "accepted" } : { attempt: (attempt ?? 1) + 1, rejected: [...(rejected ?? []), sent] });
         matched++;
       }
     }
