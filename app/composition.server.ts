@@ -33,6 +33,7 @@ import { PrismaConnectionRepository } from "~/persistence/connections.repo.serve
 import { PrismaOrderDetailsReader } from "~/persistence/order-details.repo.server";
 import { PrismaOrderSummaryReader } from "~/persistence/order-summary.repo.server";
 import { PrismaInboundFileLedger } from "~/persistence/inbound-files.repo.server";
+import { SqlTransportState } from "~/persistence/transport-state.repo.server";
 import { PrismaInboundRepository } from "~/persistence/inbound.repo.server";
 import { receivePush, type PushRequest } from "~/modules/inbound/receive-push.use-case";
 import { setUpPush } from "~/modules/inbound/set-up-push.use-case";
@@ -137,7 +138,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   const orders = new PrismaOrderRepository(db, sql);
   const exceptions = new PrismaExceptionReader(db);
   const box = createSecretBox(env.ENCRYPTION_KEY);
-  const connectors = new StoredConnectorRegistry(sql, box, CONNECTOR_FACTORIES, { inboundFiles: new PrismaInboundFileLedger(db) });
+  const connectors = new StoredConnectorRegistry(sql, box, CONNECTOR_FACTORIES, { inboundFiles: new PrismaInboundFileLedger(db), transportState: new SqlTransportState(sql) });
   const inbound = new PrismaInboundRepository(db, box);
   const dispatches = new SqlDispatchRepository(sql);
   let shopifyApp: ShopifyApp | undefined;

@@ -7,6 +7,9 @@ import { mintsoftConfigSchema } from "./mintsoft/mintsoft-config";
 import { CsvSftpConnector } from "./csv-sftp/csv-sftp-connector.server";
 import { csvSftpConfigSchema } from "./csv-sftp/csv-sftp-config";
 import { CSV_SFTP_FIELDS, parseCsvSftpForm } from "./csv-sftp/csv-sftp-form";
+import { EdiX12Connector } from "./edi-x12/edi-x12-connector.server";
+import { ediX12ConnectionSchema } from "./edi-x12/edi-x12-connection";
+import { EDI_X12_FIELDS, parseEdiX12Form } from "./edi-x12/edi-x12-form";
 
 export interface Provider extends ProviderDescriptor {
   factory: ConnectorFactory;
@@ -53,4 +56,16 @@ const csvSftp: Provider = {
     ),
 };
 
-export const PROVIDERS: Provider[] = [mintsoft, csvSftp];
+/** EDI X12 files over SFTP: GXO and other enterprise 3PLs (docs/connectors/edi-x12.md). */
+const ediX12: Provider = {
+  id: "edi_x12",
+  label: "EDI X12 over SFTP (GXO and other 3PLs)",
+  fields: EDI_X12_FIELDS,
+  parse: parseEdiX12Form,
+  factory: ({ config, secrets, context }) =>
+    new EdiX12Connector(ediX12ConnectionSchema.parse({ ...(config as object), ...(secrets as object) }), {
+      scope: { shop: context.shop, connectionId: context.connectionId }, ledger: context.inboundFiles, state: context.transportState,
+    }),
+};
+
+export const PROVIDERS: Provider[] = [mintsoft, csvSftp, ediX12];

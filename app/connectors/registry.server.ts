@@ -4,6 +4,7 @@
 import type { Sql } from "~/lib/sql.server";
 import type { SecretBox } from "~/lib/crypto.server";
 import type { InboundFileLedger } from "~/modules/transmission/inbound-files.ports";
+import type { TransportState } from "~/modules/transmission/transport-state.ports";
 import type { ConnectorRegistry } from "~/modules/transmission/transmission.ports";
 import type { WarehouseConnector } from "./warehouse-connector";
 import { isUuid } from "~/lib/ids";
@@ -12,8 +13,10 @@ import { isUuid } from "~/lib/ids";
 export interface ConnectorContext {
   shop: string;
   connectionId: string;
-  /** Files taken in from file-based warehouses (CSV over SFTP), by name and content hash. */
+  /** Files taken in from file-based warehouses (CSV over SFTP, EDI X12), by name and content hash. */
   inboundFiles: InboundFileLedger;
+  /** Counters and per-order transport state (EDI X12 control numbers, 997s); decision 0022. */
+  transportState: TransportState;
 }
 
 /** Makes a connector from a connection's settings and credentials; throws on invalid settings. */
@@ -21,6 +24,7 @@ export type ConnectorFactory = (input: { config: unknown; secrets: unknown; cont
 
 export interface ConnectorDeps {
   inboundFiles: InboundFileLedger;
+  transportState: TransportState;
 }
 
 export class StoredConnectorRegistry implements ConnectorRegistry {
@@ -52,7 +56,7 @@ export class StoredConnectorRegistry implements ConnectorRegistry {
     if (!factory) return { ok: false as const, message: `Loadbay cannot talk to ${row.provider} warehouses yet (connection “${row.name}”).` };
     try {
       const secrets = row.secrets ? JSON.parse(this.box.open(row.secrets)) : {};
-      const context = { shop, connectionId: row.id, inboundFiles: this.deps.inboundFiles };
+      const context = { shop, connectionId: row.id, inboundFiles: this.deps.inboundFiles, transportState: this.deps.transportState };
       const connector = factory({ config: row.config, secrets, context });
       this.cache.set(row.id, { version: row.updatedAt.getTime(), connector });
       return { ok: true as const, connector };

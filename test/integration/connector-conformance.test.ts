@@ -1,13 +1,15 @@
-// One contract suite, every connector: the in-memory fake, Mintsoft and CSV over SFTP (against the
-// warehouse simulator, over HTTP and over a real SFTP server). Later connectors (EDI, OrderWise) add
-// their harness here.
+// One contract suite, every connector: the in-memory fake, Mintsoft, CSV over SFTP and EDI X12 over SFTP
+// (against the warehouse simulator, over HTTP and over a real SFTP server). Later connectors (OrderWise)
+// add their harness here.
 import { CsvSftpConnector } from "~/connectors/csv-sftp/csv-sftp-connector.server";
+import { EdiX12Connector } from "~/connectors/edi-x12/edi-x12-connector.server";
 import { MintsoftConnector } from "~/connectors/mintsoft/mintsoft-connector.server";
 import type { OutboundOrder, WarehouseConnector } from "~/modules/transmission/warehouse-connector";
 import { startSftpWarehouseSim, startWarehouseSim } from "../../tools/warehouse-sim";
 import { describeConnectorContract } from "../contract/warehouse-connector.contract";
 import { FakeConnector } from "../support/fakes/fake-connector";
 import { InMemoryInboundFileLedger } from "../support/fakes/inbound-files.fake";
+import { InMemoryTransportState } from "../support/fakes/transport-state.fake";
 
 describeConnectorContract("in-memory fake", async () => {
   const fake = new FakeConnector();
@@ -62,6 +64,24 @@ describeConnectorContract("CSV over SFTP", async () => {
       return sim.ordersFor(reference).length;
     },
     // The order file's upload is refused with SFTP FAILURE; the next rename is done, then the connection drops.
+    failNextSubmit: () => void sim.setFaults({ errorRate: 1, errorOps: ["open-write"], errorPhase: "before", count: 1 }),
+    loseNextAnswer: () => void sim.setFaults({ errorRate: 1, errorOps: ["rename"], errorPhase: "after", count: 1 }),
+    close: () => sim.close(),
+  };
+});
+
+describeConnectorContract("EDI X12 over SFTP", async () => {
+  const sim = await startSftpWarehouseSim({ seed: 5, pickupMs: null, format: "x12" });
+  const connector = new EdiX12Connector(
+    { ...sim.ediConnectionSettings(), timeoutMs: 2_000 },
+    { scope: { shop: "contract.myshopify.com", connectionId: "contract" }, ledger: new InMemoryInboundFileLedger(), state: new InMemoryTransportState() },
+  );
+  return {
+    connector,
+    storedFor: (reference) => {
+      sim.pickUp();
+      return sim.ordersFor(reference).length;
+    },
     failNextSubmit: () => void sim.setFaults({ errorRate: 1, errorOps: ["open-write"], errorPhase: "before", count: 1 }),
     loseNextAnswer: () => void sim.setFaults({ errorRate: 1, errorOps: ["rename"], errorPhase: "after", count: 1 }),
     close: () => sim.close(),

@@ -14,6 +14,7 @@ import { createSql } from "~/lib/sql.server";
 import { mapOrder } from "~/modules/mapping/map-order";
 import { PrismaConnectionRepository } from "~/persistence/connections.repo.server";
 import { PrismaInboundFileLedger } from "~/persistence/inbound-files.repo.server";
+import { SqlTransportState } from "~/persistence/transport-state.repo.server";
 import { startSftpWarehouseSim, type SftpWarehouseSim, type SftpWarehouseSimOptions } from "../../tools/warehouse-sim";
 import { generateKeyPair } from "../../tools/warehouse-sim/sftp/sftp-sim";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -343,7 +344,7 @@ describe("CSV over SFTP: set up in the admin", () => {
     expect(row.secrets).not.toContain(sim.credentials.password);
 
     const sql = createSql(database.url);
-    const registry = new StoredConnectorRegistry(sql, box, Object.fromEntries(PROVIDERS.map((p) => [p.id, p.factory])), { inboundFiles: ledger });
+    const registry = new StoredConnectorRegistry(sql, box, Object.fromEntries(PROVIDERS.map((p) => [p.id, p.factory])), { inboundFiles: ledger, transportState: new SqlTransportState(sql) });
     const found = await registry.forConnection(SHOP, created.id);
     await sql.close();
     if (!found.ok) throw new Error(found.message);

@@ -4,10 +4,12 @@ import { dispatchGroup } from "./dispatch.bench";
 import { intakeGroup } from "./intake.bench";
 import { mappingGroup } from "./mapping.bench";
 import { pipelineGroup } from "./pipeline.bench";
+import { pipelineFilesGroup } from "./pipeline-files.bench";
 
 export const GROUPS: Record<string, BenchGroup> = {
   intake: intakeGroup,
   mapping: mappingGroup,
   pipeline: pipelineGroup,
   dispatch: dispatchGroup,
+  "pipeline-files": pipelineFilesGroup,
 };

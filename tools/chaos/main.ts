@@ -3,9 +3,10 @@
 // (the last line is all of them, flat). Later issues add scenarios (transmit, transmit-edi, …).
 import { intakeChaos } from "./intake.chaos";
 import { transmitChaos } from "./transmit.chaos";
+import { transmitEdiChaos } from "./transmit-edi.chaos";
 
 type Scenario = () => Promise<{ lost: number; duplicated: number } & Record<string, number>>;
-const SCENARIOS: Record<string, Scenario> = { intake: intakeChaos, transmit: transmitChaos };
+const SCENARIOS: Record<string, Scenario> = { intake: intakeChaos, transmit: transmitChaos, "transmit-edi": transmitEdiChaos };
 
 const onlyIndex = process.argv.indexOf("--only");
 const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? "").split(",").filter(Boolean) : Object.keys(SCENARIOS);

@@ -32,20 +32,21 @@ export async function seedDemoMapping(
   databaseUrl: string,
   shop: string,
   locationId: string,
-  warehouse: { config: Record<string, unknown>; sealedSecrets: string },
+  warehouse: { config: Record<string, unknown>; sealedSecrets: string; provider?: string; name?: string },
 ): Promise<void> {
+  const name = warehouse.name ?? "Demo 3PL (Mintsoft)";
   const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
   const client = new pg.Client({ connectionString, options: `-c search_path="${schema}"` });
   await client.connect();
   try {
-    const existing = await client.query<{ id: string }>(`SELECT id FROM warehouse_connection WHERE shop = $1 AND name = 'Demo 3PL (Mintsoft)'`, [shop]);
+    const existing = await client.query<{ id: string }>(`SELECT id FROM warehouse_connection WHERE shop = $1 AND name = $2`, [shop, name]);
     const connectionId =
       existing.rows[0]?.id ??
       (
         await client.query<{ id: string }>(
           `INSERT INTO warehouse_connection (id, shop, name, provider, config, secrets, "updatedAt")
-           VALUES (gen_random_uuid(), $1, 'Demo 3PL (Mintsoft)', 'mintsoft', $2::jsonb, $3, now()) RETURNING id`,
-          [shop, JSON.stringify(warehouse.config), warehouse.sealedSecrets],
+           VALUES (gen_random_uuid(), $1, $4, $5, $2::jsonb, $3, now()) RETURNING id`,
+          [shop, JSON.stringify(warehouse.config), warehouse.sealedSecrets, name, warehouse.provider ?? "mintsoft"],
         )
       ).rows[0]!.id;
     const mapping = {

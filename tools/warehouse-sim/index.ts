@@ -7,6 +7,8 @@ export type { Credentials } from "./api-keys";
 export type { WireOrder, WireOrderItem, WireNameValue } from "./wire-types";
 export type { WireStockLevel } from "./stock-store";
 /** The same warehouse over SFTP with CSV files (sftp/); README.md, "CSV over SFTP". */
-export { startSftpWarehouseSim, SftpWarehouseSim, type SftpWarehouseSimOptions, type SftpConnectionSettings, type AutoDispatch } from "./sftp/sftp-sim";
+export {
+  startSftpWarehouseSim, SftpWarehouseSim, type SftpWarehouseSimOptions, type SftpConnectionSettings, type EdiConnectionSettings, type AutoDispatch,
+} from "./sftp/sftp-sim";
 export type { SftpDispatchOptions, SftpFolders, SftpSimCounters, WarehouseOrder as SftpWarehouseOrder } from "./sftp/sftp-warehouse";
 export type { SftpFaultSettings, SftpOp } from "./sftp/sftp-faults";

@@ -7,12 +7,12 @@ import type {
 } from "../warehouse-connector";
 import { csvSftpConfigSchema, type CsvSftpConfig, type CsvSftpConfigInput } from "./csv-sftp-config";
 import { parseDispatchFile } from "./dispatch-file";
-import { orderFileName } from "./file-names";
-import { pollFeed, type FeedDeps } from "./inbound-poll.server";
-import { fail, succeed } from "./sftp-failures";
+import { isCsvFile, orderFileName } from "../sftp/file-names";
+import { parsingFeed, pollFeed, type FeedDeps } from "../sftp/inbound-poll.server";
+import { fail, succeed } from "../sftp/sftp-failures";
 import { parseStockFile } from "./stock-file";
 import { submitOrderFile } from "./submit-order.server";
-import { testSftpConnection } from "./test-connection.server";
+import { testSftpConnection } from "../sftp/test-connection.server";
 
 export interface CsvSftpDeps {
   /** Which connection this is, for the ledger (every row belongs to one shop). */
@@ -56,7 +56,7 @@ export class CsvSftpConnector implements WarehouseConnector {
     const folder = this.config.dispatchFolder;
     if (!folder) return Promise.resolve(succeed(EMPTY));
     const columns = this.config.columns.dispatches;
-    return pollFeed(this.config, this.feeds, { kind: "dispatch", folder, parse: (content, file) => parseDispatchFile(content, columns, file) }, cursor);
+    return pollFeed(this.config, this.feeds, parsingFeed("dispatch", folder, isCsvFile, (content, file) => parseDispatchFile(content, columns, file)), cursor);
   }
 
   /** As pollDispatches; each stock file is a snapshot or a delta as `stockFiles` says. */
@@ -64,7 +64,7 @@ export class CsvSftpConnector implements WarehouseConnector {
     const folder = this.config.stockFolder;
     if (!folder) return Promise.resolve(succeed(EMPTY));
     const { columns, facilityCode } = this.config;
-    return pollFeed(this.config, this.feeds, { kind: "stock", folder, parse: (content, file) => parseStockFile(content, columns.stock, file, facilityCode) }, cursor);
+    return pollFeed(this.config, this.feeds, parsingFeed("stock", folder, isCsvFile, (content, file) => parseStockFile(content, columns.stock, file, facilityCode)), cursor);
   }
 
   testConnection(): Promise<ConnectorResult<{ message: string }>> {

@@ -1,12 +1,13 @@
 // Sending one order as a file, idempotent by its deterministic name (DESIGN.md invariant 2): if the file,
 // or the warehouse's processed copy of it, is already there, nothing is written. Otherwise it is written
 // as `<name>.tmp` and renamed to `<name>.csv`, so the warehouse never picks up half a file.
-import type { ConnectorFailure, ConnectorResult, OutboundOrder, SubmitReceipt } from "../warehouse-connector";
+import type { ConnectorResult, OutboundOrder, SubmitReceipt } from "../warehouse-connector";
 import type { CsvSftpConfig } from "./csv-sftp-config";
-import { orderFileName, remotePath } from "./file-names";
+import { orderFileName, remotePath } from "../sftp/file-names";
 import { renderOrderFile } from "./order-file";
-import { fail, succeed } from "./sftp-failures";
-import { withSftp, type SftpSession } from "./sftp-session.server";
+import { fail, succeed } from "../sftp/sftp-failures";
+import { placeFile } from "../sftp/place-file.server";
+import { withSftp, type SftpSession } from "../sftp/sftp-session.server";
 
 /** Written and renamed into place: "transmitted"; the warehouse acknowledges it later (ADR 0014). */
 const DELIVERED: SubmitReceipt = { warehouseReference: null, alreadyThere: false, accepted: false };
@@ -39,30 +40,15 @@ async function earlierCopy(session: SftpSession, config: CsvSftpConfig, name: st
   return succeed(null);
 }
 
-/**
- * A failed rename may still have happened (the answer was lost), or another attempt may have put the
- * same file there first: either way the file in place is this order, so it is "already there".
- */
-async function afterFailedRename(session: SftpSession, tmp: string, final: string, folder: string, failure: ConnectorFailure): Promise<ConnectorResult<SubmitReceipt>> {
-  const there = await session.exists(final, folder);
-  if (!there.ok || there.value !== "file") return fail(failure);
-  await session.remove(tmp, folder);
-  return succeed({ ...DELIVERED, alreadyThere: true });
-}
-
 export async function submitOrderFile(config: CsvSftpConfig, order: OutboundOrder): Promise<ConnectorResult<SubmitReceipt>> {
-  const { name, tmpName } = orderFileName(config.fileNamePrefix, order.draft.idempotencyKey);
+  const names = orderFileName(config.fileNamePrefix, order.draft.idempotencyKey);
   const content = Buffer.from(renderOrderFile(order.draft, config.columns.orders, config.columns.orderHeaderRow), "utf8");
-  const folder = config.ordersFolder;
   return withSftp(config, async (session) => {
-    const earlier = await earlierCopy(session, config, name);
+    const earlier = await earlierCopy(session, config, names.name);
     if (!earlier.ok) return earlier;
     if (earlier.value) return succeed(earlier.value);
-    const tmp = remotePath(folder, tmpName);
-    const final = remotePath(folder, name);
-    const written = await session.write(tmp, content, folder);
-    if (!written.ok) return written;
-    const renamed = await session.rename(tmp, final, folder);
-    return renamed.ok ? succeed(DELIVERED) : afterFailedRename(session, tmp, final, folder, renamed.error);
+    const placed = await placeFile(session, config.ordersFolder, names, content);
+    if (!placed.ok) return placed;
+    return succeed(placed.value === "placed" ? DELIVERED : { ...DELIVERED, alreadyThere: true });
   });
 }

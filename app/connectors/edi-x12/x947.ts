@@ -1,34 +1,22 @@
 // A 947 Warehouse Inventory Adjustment Advice → stock deltas. W15 identifies the adjustment; each W19 is
 // one item's change with a reason code. The contract's StockLevelIn is absolute, so deltas travel in
-// their own shape (StockAdjustmentIn) until a follow-up applies them. Pure.
+// their own shape (StockAdjustmentIn, in the contract's StockPage). Pure.
 import { err, ok, type Result } from "~/lib/result";
+import type { StockAdjustmentIn } from "../warehouse-connector";
 import type { EdiX12Config } from "./edi-x12-config";
 import { element, type Segment } from "./segments";
 import { badElement, missing, productId, type SetProblem } from "./set-problem";
 import { x12Instant } from "./x12-dates";
 
 /**
- * One item's change in free stock at one facility.
- *
- * How to apply (for the follow-up that wires it): add `delta` to the last known free quantity of
- * (facilityCode, warehouseSku) exactly once per `adjustmentId` + `line`, recorded in the same
- * transaction as the new level; an adjustment older than the latest 846 snapshot (`at` < its `asOf`)
- * is already in that snapshot and is recorded but not added. The sign of W19-02 is the direction
+ * One item's change, in the contract's shape (StockAdjustmentIn). How to apply: add `delta` to the last
+ * known free quantity of (facilityCode, warehouseSku) exactly once per `adjustmentId` + `line`, recorded
+ * in the same transaction as the new level; an adjustment older than the latest 846 snapshot (`at` < its
+ * `asOf`) is already in that snapshot and is recorded but not added. The sign of W19-02 is the direction
  * (negative = stock out): an assumption to confirm at onboarding, since some warehouses send positive
  * numbers and put the direction in the reason code.
  */
-export interface StockAdjustmentIn {
-  /** W15-02, the warehouse's adjustment number (else W15-03, the depositor's). */
-  adjustmentId: string;
-  /** 1-based position of the W19 in the 947. */
-  line: number;
-  facilityCode: string;
-  warehouseSku: string;
-  delta: number;
-  /** W19-01, e.g. 07 destroyed, AU damaged in facility, 56 book adjustment increase. */
-  reasonCode: string;
-  at: Date;
-}
+export type { StockAdjustmentIn };
 
 type Read947Config = Pick<EdiX12Config, "timeZone" | "skuQualifier" | "facilityCode">;
 

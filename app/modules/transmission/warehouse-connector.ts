@@ -76,6 +76,30 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/**
+ * One item's change in free stock at one facility, as a warehouse reports it between snapshots (EDI
+ * 947). Apply `delta` once per `adjustmentId` + `line`; one dated before the latest snapshot's `asOf` is
+ * already in it (app/connectors/edi-x12/x947.ts).
+ */
+export interface StockAdjustmentIn {
+  /** The warehouse's adjustment number. */
+  adjustmentId: string;
+  /** 1-based position of the item in the adjustment. */
+  line: number;
+  facilityCode: string;
+  warehouseSku: string;
+  delta: number;
+  /** The warehouse's reason code, e.g. 07 destroyed, 56 book adjustment increase. */
+  reasonCode: string;
+  at: Date;
+}
+
+/** A page of stock: absolute levels (`items`), and for warehouses that send deltas, `adjustments`. */
+export interface StockPage extends Page<StockLevelIn> {
+  /** Deltas read with this page (capabilities.stock.kind "delta" or "both"); absent when there are none. */
+  adjustments?: StockAdjustmentIn[];
+}
+
 /** What a warehouse pushed to Loadbay's per-connection endpoint (already authenticated). */
 export interface InboundPush {
   kind: "dispatches" | "stock";
@@ -95,8 +119,8 @@ export interface WarehouseConnector {
   cancelOrder(order: OutboundOrder, warehouseReference: string | null): Promise<ConnectorResult<{ cancelled: boolean }>>;
   /** Dispatches since the cursor (poll connectors); push connectors return an empty page. */
   pollDispatches(cursor: string | null): Promise<ConnectorResult<Page<DispatchAdviceIn>>>;
-  /** Stock since the cursor (delta) or all of it (snapshot, cursor null). */
-  pollStock(cursor: string | null): Promise<ConnectorResult<Page<StockLevelIn>>>;
+  /** Stock since the cursor (delta) or all of it (snapshot, cursor null); deltas in `adjustments`. */
+  pollStock(cursor: string | null): Promise<ConnectorResult<StockPage>>;
   /**
    * Reads a push (dispatch callbacks, stock updates) in the warehouse's own format. Only connectors
    * whose warehouse pushes implement it; `rejected` says, in the warehouse's terms, what was unreadable.

@@ -1,7 +1,9 @@
 // The SFTP warehouse simulator on its own, through a plain SFTP client: what it promises to the
 // connector tests (SFTP v3 rename, .tmp never taken in, name dedupe, counted duplicates, seeded faults,
 // outages, auto-dispatch in parcels).
+import { readFileSync } from "node:fs";
 import { connect } from "node:net";
+import { join } from "node:path";
 import SftpClient from "ssh2-sftp-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSftpWarehouseSim, type SftpWarehouseSim } from "../index";
@@ -93,5 +95,38 @@ describe("SFTP warehouse simulator", () => {
     expect(first).toMatch(/,A,2,N\r\n/);
     expect(second).toMatch(/,A,1,Y\r\n/);
     expect(sim.ordersFor("R3")[0]?.shipped).toEqual(new Map([["A", 3], ["B", 1]]));
+  });
+});
+
+describe("SFTP warehouse simulator, X12 mode", () => {
+  const sent940 = readFileSync(join(__dirname, "../../../app/connectors/edi-x12/fixtures/940-as-received.edi"), "utf8");
+
+  it("takes in a 940, answers it with a 997, ships in two 945s (partial, then complete) and moves stock with 947s", async () => {
+    await sim.close();
+    sim = await startSftpWarehouseSim({ format: "x12", pickupMs: null, autoDispatch: { pickMs: 0, dispatchMs: 5, splitShipments: true, parcels: 2 } });
+    sim.setStock({ "WIDGET-1": 50, "GADGET-2": 10 });
+    sim.putFile("/in/LB-1001-LEEDS-0-r0.edi", sent940);
+    sim.putFile("/in/ignored.tmp", sent940);
+    expect(sim.pickUp()).toMatchObject([{ reference: "LB-1001-LEEDS-0-r0", lines: [{ sku: "WIDGET-1", quantity: 10 }, { sku: "GADGET-2", quantity: 4 }] }]);
+    const [ack] = sim.listFiles("/out").filter((n) => n.startsWith("ACK_"));
+    expect(sim.readFile(`/out/${ack}`)).toMatch(/GS\*FA\*GXOSIM\*LOADBAY\*.*AK1\*OW\*7~\nAK2\*940\*0001~\nAK5\*A~\nAK9\*A\*1\*1\*1~/s);
+    await new Promise((r) => setTimeout(r, 60));
+    const advices = sim.listFiles("/out").filter((n) => n.startsWith("DSP_")).map((n) => sim.readFile(`/out/${n}`) ?? "");
+    expect(advices).toHaveLength(2);
+    expect(advices[0]).toMatch(/W12\*PR\*10\*5\*5\*EA\*\*SK\*WIDGET-1~/);
+    expect(advices[0]?.match(/MAN\*CP\*/g)).toHaveLength(2);
+    expect(advices[1]).toMatch(/W12\*CC\*10\*5\*0\*EA\*\*SK\*WIDGET-1~\nLX\*2~\nW12\*CC\*4\*2\*0/);
+    expect(sim.listFiles("/out").filter((n) => n.startsWith("ADJ_"))).toHaveLength(2);
+    expect(sim.counters).toMatchObject({ answers: 1, shipments: 2, duplicates: 0 });
+  });
+
+  it("refuses a 940 whose SE count is wrong with a rejecting 997, and stores no order", async () => {
+    await sim.close();
+    sim = await startSftpWarehouseSim({ format: "x12", pickupMs: null });
+    sim.putFile("/in/BROKEN.edi", sent940.replace(/SE\*(\d+)\*/, "SE*99*"));
+    expect(sim.pickUp()).toEqual([]);
+    expect(sim.counters).toMatchObject({ rejected: 1, answers: 1 });
+    const [ack] = sim.listFiles("/out");
+    expect(sim.readFile(`/out/${ack}`)).toContain("AK5*R*5~");
   });
 });

@@ -9,7 +9,9 @@ import { serveSftp } from "./sftp-handlers";
 import { SftpFaults, type SftpFaultSettings, type SftpOp } from "./sftp-faults";
 import { emptySftpCounters, SftpWarehouse, type SftpDispatchOptions, type SftpFolders, type SftpSimCounters, type WarehouseOrder } from "./sftp-warehouse";
 import { SshServer } from "./ssh-server";
+import { csvFormat } from "./sim-format";
 import { DEFAULT_SIM_HEADERS, type SimHeaders } from "./warehouse-files";
+import { x12Format, type X12Parties } from "./x12-files";
 
 export type { AutoDispatch };
 
@@ -22,6 +24,10 @@ export interface SftpWarehouseSimOptions {
   authorizedKeys?: string[];
   folders?: Partial<SftpFolders>;
   headers?: { [K in keyof SimHeaders]?: Partial<SimHeaders[K]> };
+  /** CSV files (default), or EDI X12: 940s in (each answered with a 997), 945/846/947/997 out. */
+  format?: "csv" | "x12";
+  /** X12 envelope ids; the defaults match `ediConnectionSettings()`. */
+  x12?: Partial<X12Parties>;
   archive?: "move" | "delete";
   dedupeByName?: boolean;
   /** SKUs the warehouse knows; an order file with another SKU is refused. Absent: any SKU. */
@@ -50,6 +56,26 @@ export interface SftpConnectionSettings {
 }
 
 export const DEFAULT_FOLDERS: SftpFolders = { orders: "/orders", processed: "/orders/processed", rejected: "/orders/rejected", dispatches: "/dispatches", stock: "/stock" };
+/** X12 mode: one inbox, one outbox (as GXO and most EDI 3PLs have). */
+export const X12_FOLDERS: SftpFolders = { orders: "/in", processed: "/in/processed", rejected: "/in/rejected", dispatches: "/out", stock: "/out" };
+export const X12_PARTIES: X12Parties = { warehouse: { qualifier: "ZZ", id: "GXOSIM" }, client: { qualifier: "ZZ", id: "LOADBAY" }, usage: "P" };
+
+/** Settings an EDI X12 connection needs for this server (names as the connector's settings). */
+export interface EdiConnectionSettings {
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  hostKeyFingerprint: string;
+  facilityCode: string;
+  ordersFolder: string;
+  processedFolder: string;
+  dispatchFolder: string;
+  stockFolder: string;
+  us: { qualifier: string; interchangeId: string };
+  partner: { qualifier: string; interchangeId: string };
+  usage: "P" | "T";
+}
 
 export class SftpWarehouseSim {
   readonly host = "127.0.0.1";
@@ -65,6 +91,7 @@ export class SftpWarehouseSim {
     private readonly faults: SftpFaults,
     private readonly warehouse: SftpWarehouse,
     hostKey: string,
+    private readonly parties: X12Parties,
     /** Every request that changed something (OPEN for write, RENAME, REMOVE, MKDIR), in order. */
     readonly log: { op: SftpOp; path: string }[],
   ) {
@@ -88,6 +115,11 @@ export class SftpWarehouseSim {
     return this.warehouse.config.folders;
   }
 
+  /** SFTP faults injected so far. */
+  get faultsInjected(): number {
+    return this.faults.injected;
+  }
+
   get counters(): SftpSimCounters {
     return this.warehouse.counters;
   }
@@ -98,6 +130,17 @@ export class SftpWarehouseSim {
     return {
       host: this.host, port: this.port, ...this.credentials, hostKeyFingerprint: this.hostKeyFingerprint, facilityCode: this.warehouse.config.facilityCode,
       ordersFolder: f.orders, processedFolder: f.processed, rejectedFolder: f.rejected, dispatchFolder: f.dispatches, stockFolder: f.stock,
+    };
+  }
+
+  /** Settings an EDI X12 connection needs for this server (X12 mode). */
+  ediConnectionSettings(): EdiConnectionSettings {
+    const f = this.folders;
+    const { warehouse, client, usage } = this.parties;
+    return {
+      host: this.host, port: this.port, ...this.credentials, hostKeyFingerprint: this.hostKeyFingerprint, facilityCode: this.warehouse.config.facilityCode,
+      ordersFolder: f.orders, processedFolder: f.processed, dispatchFolder: f.dispatches, stockFolder: f.stock,
+      us: { qualifier: client.qualifier, interchangeId: client.id }, partner: { qualifier: warehouse.qualifier, interchangeId: warehouse.id }, usage,
     };
   }
 
@@ -207,8 +250,10 @@ export async function startSftpWarehouseSim(options: SftpWarehouseSimOptions = {
     dispatch: { ...DEFAULT_SIM_HEADERS.dispatch, ...options.headers?.dispatch },
     stock: { ...DEFAULT_SIM_HEADERS.stock, ...options.headers?.stock },
   };
+  const x12 = options.format === "x12";
+  const parties: X12Parties = { ...X12_PARTIES, ...options.x12 };
   const warehouse = new SftpWarehouse(fs, {
-    folders: { ...DEFAULT_FOLDERS, ...options.folders }, headers, archive: options.archive ?? "move", dedupeByName: options.dedupeByName ?? true,
+    folders: { ...(x12 ? X12_FOLDERS : DEFAULT_FOLDERS), ...options.folders }, format: x12 ? x12Format(parties, now) : csvFormat(headers), archive: options.archive ?? "move", dedupeByName: options.dedupeByName ?? true,
     products: options.products ? new Set(options.products) : null, facilityCode: options.facilityCode ?? "SFTP1", stockFeed: options.stockFeed ?? "on-change", now,
   });
   const hostKey = options.hostKey ?? generateHostKey();
@@ -222,7 +267,7 @@ export async function startSftpWarehouseSim(options: SftpWarehouseSimOptions = {
   const server = new SshServer(hostKey, { ...credentials, publicKeys }, (sftp, drop) =>
     serveSftp(sftp, { fs, faults, drop, log: (op, path) => log.push({ op, path }), sleep: (ms) => new Promise((resolve) => sim.later(ms, resolve)) }),
   );
-  const sim = new SftpWarehouseSim(server, fs, faults, warehouse, hostKey, log);
+  const sim = new SftpWarehouseSim(server, fs, faults, warehouse, hostKey, parties, log);
   if (options.autoDispatch) warehouse.onReceived = autoDispatcher((ms, work) => sim.later(ms, work), warehouse, options.autoDispatch);
   await server.listen(options.port ?? 0);
   const every = options.pickupMs === undefined ? 100 : options.pickupMs;

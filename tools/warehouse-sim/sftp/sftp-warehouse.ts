@@ -3,7 +3,7 @@
 // to processed / rejected, and writes dispatch and stock files when a test (or auto-dispatch) ships.
 import { posix } from "node:path";
 import type { MemoryFs } from "./memory-fs";
-import { dispatchCsv, readOrderFile, stockCsv, type DispatchRow, type SimHeaders } from "./warehouse-files";
+import type { SimFileFormat } from "./sim-format";
 
 export interface SftpFolders {
   orders: string;
@@ -26,10 +26,14 @@ export interface SftpSimCounters {
   rejected: number;
   shipments: number;
   stockFiles: number;
+  /** Files the warehouse wrote back in answer to an order file (X12: its 997s). */
+  answers: number;
+  /** Files taken in that carried no order (X12: Loadbay's 997s). */
+  acknowledgementsReceived: number;
 }
 
 export const emptySftpCounters = (): SftpSimCounters => ({
-  filesReceived: 0, duplicateFiles: 0, ordersByReference: new Map(), duplicates: 0, rejected: 0, shipments: 0, stockFiles: 0,
+  filesReceived: 0, duplicateFiles: 0, ordersByReference: new Map(), duplicates: 0, rejected: 0, shipments: 0, stockFiles: 0, answers: 0, acknowledgementsReceived: 0,
 });
 
 export interface SimLine {
@@ -61,7 +65,8 @@ export interface SftpDispatchOptions {
 
 export interface WarehouseConfig {
   folders: SftpFolders;
-  headers: SimHeaders;
+  /** CSV or X12 files. */
+  format: SimFileFormat;
   /** What happens to an order file once read: moved to the processed folder, or deleted. */
   archive: "move" | "delete";
   dedupeByName: boolean;
@@ -92,7 +97,8 @@ export class SftpWarehouse {
 
   /** Takes in every complete order file now waiting; returns the orders received. */
   pickUp(): WarehouseOrder[] {
-    const waiting = (this.fs.list(this.config.folders.orders) ?? []).filter((e) => e.kind === "file" && /\.csv$/i.test(e.name));
+    const extension = `.${this.config.format.extension}`;
+    const waiting = (this.fs.list(this.config.folders.orders) ?? []).filter((e) => e.kind === "file" && e.name.toLowerCase().endsWith(extension));
     return waiting.flatMap((entry) => this.takeIn(entry.name));
   }
 
@@ -112,13 +118,18 @@ export class SftpWarehouse {
       return [];
     }
     this.consumed.add(name);
-    const read = readOrderFile(file.data, this.config.headers.order, this.config.products);
+    const read = this.config.format.readOrderFile(file.data, this.config.products);
+    if (read.answer !== undefined) {
+      this.counters.answers++;
+      this.writeFile(folders.dispatches, "ACK", read.answer);
+    }
     if (!read.ok) {
       this.counters.rejected++;
       this.fs.move(path, posix.join(folders.rejected, name));
       this.fs.put(posix.join(folders.rejected, `${name}.err`), read.reason);
       return [];
     }
+    if (read.notAnOrder) this.counters.acknowledgementsReceived++;
     const received = read.orders.map((o) => this.store(o.reference, o.lines, o.fields, name));
     if (this.config.archive === "move") this.fs.move(path, posix.join(folders.processed, name));
     else this.fs.delete(path);
@@ -157,13 +168,8 @@ export class SftpWarehouse {
     const shipmentId = `SHP-${seq(++this.counters.shipments)}`;
     const complete = [...open.values()].every((q) => q === 0);
     const at = options.at ?? this.config.now();
-    const rows: DispatchRow[] = parcels.flatMap((p) =>
-      p.lines.map((l) => ({
-        shipmentId, orderReference: reference, warehouseReference: order.id, shippedAt: at, carrier: options.carrier ?? "DPD",
-        trackingNumber: p.tracking, trackingUrl: p.url, sku: l.sku, quantity: l.quantity, complete,
-      })),
-    );
-    const path = this.writeFile(this.config.folders.dispatches, "DSP", dispatchCsv(rows, this.config.headers.dispatch));
+    const content = this.config.format.dispatchFile({ order, shipmentId, parcels, complete, at, carrier: options.carrier ?? "DPD", remaining: open });
+    const path = this.writeFile(this.config.folders.dispatches, "DSP", content);
     this.moveStock(parcels.flatMap((p) => p.lines).map((l) => ({ sku: l.sku, delta: -l.quantity })));
     return { shipmentId, path };
   }
@@ -185,19 +191,30 @@ export class SftpWarehouse {
   /** Stock movements (receipts +, picks −) for SKUs the warehouse counts. */
   moveStock(movements: { sku: string; delta: number }[]): void {
     const counted = movements.filter((m) => this.stock.has(m.sku));
-    for (const m of counted) this.stock.set(m.sku, Math.max(0, (this.stock.get(m.sku) ?? 0) + m.delta));
-    if (counted.length && this.config.stockFeed === "on-change") this.publishStock();
+    const applied = counted.map((m) => {
+      const before = this.stock.get(m.sku) ?? 0;
+      const after = Math.max(0, before + m.delta);
+      this.stock.set(m.sku, after);
+      return { sku: m.sku, delta: after - before };
+    });
+    if (!counted.length || this.config.stockFeed !== "on-change") return;
+    const { format, facilityCode, now } = this.config;
+    if (!format.adjustmentFile) return void this.publishStock();
+    const moved = applied.filter((m) => m.delta !== 0);
+    if (!moved.length) return;
+    this.counters.stockFiles++;
+    this.writeFile(this.config.folders.stock, "ADJ", format.adjustmentFile(facilityCode, moved, now()));
   }
 
   /** Writes a snapshot of every counted SKU. */
   publishStock(): string {
     this.counters.stockFiles++;
     const levels = [...this.stock].sort(([a], [b]) => a.localeCompare(b));
-    return this.writeFile(this.config.folders.stock, "STK", stockCsv(this.config.facilityCode, levels, this.config.now(), this.config.headers.stock));
+    return this.writeFile(this.config.folders.stock, "STK", this.config.format.stockFile(this.config.facilityCode, levels, this.config.now()));
   }
 
   private writeFile(folder: string, prefix: string, content: string): string {
-    const path = posix.join(folder, `${prefix}_${seq(++this.fileSeq)}.csv`);
+    const path = posix.join(folder, `${prefix}_${seq(++this.fileSeq)}.${this.config.format.extension}`);
     this.fs.put(path, content);
     return path;
   }

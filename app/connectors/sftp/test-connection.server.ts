@@ -2,20 +2,29 @@
 // the orders folder takes a file. Each failure names exactly what failed (sftp-failures.ts).
 import { randomUUID } from "node:crypto";
 import type { ConnectorResult } from "../warehouse-connector";
-import type { CsvSftpConfig } from "./csv-sftp-config";
 import { remotePath } from "./file-names";
 import { fail, succeed } from "./sftp-failures";
-import { withSftp, type SftpSession } from "./sftp-session.server";
+import { withSftp, type SftpAccess, type SftpSession } from "./sftp-session.server";
 
-function folders(config: CsvSftpConfig): [string, string][] {
+/** The folders a file connection names; the ones it reads are listed as well as checked. */
+export interface FolderSettings extends SftpAccess {
+  ordersFolder: string;
+  processedFolder?: string;
+  rejectedFolder?: string;
+  acknowledgementFolder?: string;
+  dispatchFolder?: string;
+  stockFolder?: string;
+}
+
+function folders(config: FolderSettings): [string, string][] {
   const named: [string, string | undefined][] = [
     ["orders", config.ordersFolder], ["processed", config.processedFolder], ["rejected", config.rejectedFolder],
-    ["dispatch", config.dispatchFolder], ["stock", config.stockFolder],
+    ["acknowledgement", config.acknowledgementFolder], ["dispatch", config.dispatchFolder], ["stock", config.stockFolder],
   ];
   return named.filter((f): f is [string, string] => f[1] !== undefined);
 }
 
-async function checkFolders(session: SftpSession, config: CsvSftpConfig): Promise<ConnectorResult<void>> {
+async function checkFolders(session: SftpSession, config: FolderSettings): Promise<ConnectorResult<void>> {
   for (const [label, folder] of folders(config)) {
     const found = await session.exists(folder, folder);
     if (!found.ok) return found;
@@ -41,7 +50,7 @@ async function probeOrdersFolder(session: SftpSession, folder: string): Promise<
   return succeed(removed.ok ? "" : ` Loadbay could not remove its test file ${probe} (no delete permission); it can be deleted.`);
 }
 
-export function testSftpConnection(config: CsvSftpConfig): Promise<ConnectorResult<{ message: string }>> {
+export function testSftpConnection(config: FolderSettings): Promise<ConnectorResult<{ message: string }>> {
   return withSftp(config, async (session) => {
     const checked = await checkFolders(session, config);
     if (!checked.ok) return checked;

@@ -1,10 +1,9 @@
-// One SFTP session per connector call: connect with the host key pinned, do a few requests, hang up.
+// Shared by every connector over SFTP (CSV files, EDI X12). One SFTP session per connector call: connect with the host key pinned, do a few requests, hang up.
 // Every request has a deadline (ssh2-sftp-client has none of its own); on expiry the socket is destroyed,
 // which is why Loadbay opens the TCP socket itself and hands it to ssh2. Credentials go to ssh2 only.
 import { connect as tcpConnect, type Socket } from "node:net";
 import SftpClient from "ssh2-sftp-client";
 import type { ConnectorResult } from "../warehouse-connector";
-import type { CsvSftpConfig } from "./csv-sftp-config";
 import { hostKeyFingerprint } from "./host-key";
 import { fail, hostKeyMismatch, sftpFailure, succeed, timedOut, type SftpContext } from "./sftp-failures";
 
@@ -18,7 +17,21 @@ export interface RemoteEntry {
 
 type Target = Omit<SftpContext, "doing" | "folder">;
 
-const credentialsOf = (c: CsvSftpConfig) => (c.password && c.privateKey ? "password and private key" : c.privateKey ? "private key" : "password");
+/** What a session needs of a connection's settings; every SFTP connector's config has these fields. */
+export interface SftpAccess {
+  host: string;
+  port: number;
+  username: string;
+  password?: string;
+  privateKey?: string;
+  passphrase?: string;
+  /** "SHA256:…" as OpenSSH prints it; any other server key ends the handshake before login. */
+  hostKeyFingerprint: string;
+  /** For the SSH handshake and for each SFTP request. */
+  timeoutMs: number;
+}
+
+const credentialsOf = (c: SftpAccess) => (c.password && c.privateKey ? "password and private key" : c.privateKey ? "private key" : "password");
 const kindOf = (type: string): RemoteEntry["kind"] => (type === "-" ? "file" : type === "d" ? "folder" : "other");
 // ssh2-sftp-client logs to the console by default; its events are handled per request instead.
 const QUIET = { error: () => undefined, end: () => undefined, close: () => undefined };
@@ -37,7 +50,7 @@ export class SftpSession {
   ) {}
 
   /** Connects and authenticates; a host key other than the pinned one ends the handshake before login. */
-  static async open(config: CsvSftpConfig): Promise<ConnectorResult<SftpSession>> {
+  static async open(config: SftpAccess): Promise<ConnectorResult<SftpSession>> {
     const target: Target = {
       server: `${config.host}:${config.port}`, host: config.host, username: config.username, credentials: credentialsOf(config), timeoutMs: config.timeoutMs,
     };
@@ -113,7 +126,7 @@ export class SftpSession {
 }
 
 /** Opens a session, runs `work`, and always closes it. */
-export async function withSftp<T>(config: CsvSftpConfig, work: (session: SftpSession) => Promise<ConnectorResult<T>>): Promise<ConnectorResult<T>> {
+export async function withSftp<T>(config: SftpAccess, work: (session: SftpSession) => Promise<ConnectorResult<T>>): Promise<ConnectorResult<T>> {
   const session = await SftpSession.open(config);
   if (!session.ok) return session;
   try {

@@ -1,34 +1,59 @@
-// Reading a feed folder (dispatches or stock): complete `.csv` files, oldest first, skipping every file
-// the ledger already holds by name and SHA-256. A page is at most `maxFilesPerPoll` files; its cursor
-// names them, and handing the cursor back records them (inbound-cursor.ts).
+// Reading a feed folder (dispatches or stock): complete files (`.csv`, `.edi` …), oldest first, skipping
+// every file the ledger already holds by name and SHA-256. A page is at most `maxFilesPerPoll` files; its
+// cursor names them, and handing the cursor back records them (inbound-cursor.ts). Shared by the CSV and
+// the EDI X12 connectors: each says which names belong to the feed and how one file is taken in.
 import { createHash } from "node:crypto";
 import type { Result } from "~/lib/result";
 import {
   inboundFileId, type InboundFileKey, type InboundFileKind, type InboundFileLedger, type InboundFileScope,
 } from "~/modules/transmission/inbound-files.ports";
 import type { ConnectorResult, Page } from "../warehouse-connector";
-import type { CsvSftpConfig } from "./csv-sftp-config";
-import type { RemoteFileInfo } from "./dispatch-file";
-import { isCsvFile } from "./file-names";
 import { acknowledgedFiles, encodeCursor } from "./inbound-cursor";
 import { fail, succeed } from "./sftp-failures";
-import { withSftp, type RemoteEntry, type SftpSession } from "./sftp-session.server";
+import { withSftp, type RemoteEntry, type SftpAccess, type SftpSession } from "./sftp-session.server";
+
+/** Where a file came from, for sentences and for files without a date of their own. */
+export interface RemoteFileInfo {
+  path: string;
+  modifiedAt: Date;
+}
+
+export interface FetchedFile {
+  key: InboundFileKey;
+  info: RemoteFileInfo;
+  content: Buffer;
+}
+
+/**
+ * What taking in one file gave: its items; `skip` (not this feed's file: left unrecorded, for the feed
+ * it belongs to); or `unreadable`, which stops the feed at that file (the files before it are handed on).
+ */
+export type Taken<T> = { items: T[] } | { skip: true } | { unreadable: string };
 
 export interface Feed<T> {
   kind: InboundFileKind;
   folder: string;
-  parse(content: Buffer, file: RemoteFileInfo): Result<T[], string>;
+  /** Which names are complete files of this feed (never `.tmp` uploads in progress). */
+  isFeedFile(name: string): boolean;
+  take(file: FetchedFile, session: SftpSession): Promise<ConnectorResult<Taken<T>>>;
+}
+
+/** A feed whose files are read on their own, with no SFTP request of their own (CSV files). */
+export function parsingFeed<T>(
+  kind: InboundFileKind, folder: string, isFeedFile: (name: string) => boolean, parse: (content: Buffer, file: RemoteFileInfo) => Result<T[], string>,
+): Feed<T> {
+  return {
+    kind, folder, isFeedFile,
+    take: async (file) => {
+      const parsed = parse(file.content, file.info);
+      return succeed(parsed.ok ? { items: parsed.value } : { unreadable: parsed.error });
+    },
+  };
 }
 
 export interface FeedDeps {
   ledger: InboundFileLedger;
   scope: InboundFileScope;
-}
-
-interface FetchedFile {
-  key: InboundFileKey;
-  info: RemoteFileInfo;
-  content: Buffer;
 }
 
 const oldestFirst = (a: RemoteEntry, b: RemoteEntry) => a.modifiedAt.getTime() - b.modifiedAt.getTime() || a.name.localeCompare(b.name);
@@ -51,7 +76,7 @@ function pageOf<T>(files: { key: InboundFileKey; items: T[] }[], kind: InboundFi
 async function readPage<T>(session: SftpSession, max: number, deps: FeedDeps, feed: Feed<T>): Promise<ConnectorResult<Page<T>>> {
   const listed = await session.list(feed.folder);
   if (!listed.ok) return listed;
-  const entries = listed.value.filter((e) => e.kind === "file" && isCsvFile(e.name)).sort(oldestFirst);
+  const entries = listed.value.filter((e) => e.kind === "file" && feed.isFeedFile(e.name)).sort(oldestFirst);
   const page: { key: InboundFileKey; items: T[] }[] = [];
   // Seen files still have to be read to be hashed; they are read a batch at a time, one ledger query each.
   for (let at = 0; at < entries.length && page.length < max; at += max) {
@@ -60,17 +85,21 @@ async function readPage<T>(session: SftpSession, max: number, deps: FeedDeps, fe
     const seen = await deps.ledger.seen(deps.scope, batch.value.map((f) => f.key));
     for (const file of batch.value.filter((f) => !seen.has(inboundFileId(f.key)))) {
       if (page.length >= max) break;
-      const parsed = feed.parse(file.content, file.info);
+      const taken = await feed.take(file, session);
+      if (!taken.ok) return taken;
+      if ("skip" in taken.value) continue;
       // A file that cannot be read stops the feed at that file: what came before it is handed on first.
-      if (!parsed.ok) return page.length ? succeed(pageOf(page, feed.kind)) : fail({ kind: "rejected", message: parsed.error, detail: { file: file.key } });
-      page.push({ key: file.key, items: parsed.value });
+      if ("unreadable" in taken.value) {
+        return page.length ? succeed(pageOf(page, feed.kind)) : fail({ kind: "rejected", message: taken.value.unreadable, detail: { file: file.key } });
+      }
+      page.push({ key: file.key, items: taken.value.items });
     }
   }
   return succeed(pageOf(page, feed.kind));
 }
 
 /** Records what the cursor acknowledges, then reads the next page of unseen files. */
-export async function pollFeed<T>(config: CsvSftpConfig, deps: FeedDeps, feed: Feed<T>, cursor: string | null): Promise<ConnectorResult<Page<T>>> {
+export async function pollFeed<T>(config: SftpAccess & { maxFilesPerPoll: number }, deps: FeedDeps, feed: Feed<T>, cursor: string | null): Promise<ConnectorResult<Page<T>>> {
   await deps.ledger.record(deps.scope, feed.kind, acknowledgedFiles(feed.kind, cursor));
   return withSftp(config, (session) => readPage(session, config.maxFilesPerPoll, deps, feed));
 }
