@@ -27,7 +27,9 @@ const selected = only.length ? only : Object.keys(GROUPS);
 const figures: Record<string, number> = {};
 for (const name of selected) {
   console.error(`bench: ${name} (${runs} runs)`);
-  Object.assign(figures, await GROUPS[name]!({ runs }));
+  // Figures keep the names their issues give them; two groups reporting the same name (each issue's own
+  // `shopify_points_per_order`) keep both, the later one prefixed with its group.
+  for (const [key, value] of Object.entries(await GROUPS[name]!({ runs }))) figures[key in figures ? `${name}_${key}` : key] = value;
 }
 mkdirSync(join(ROOT, "bench"), { recursive: true });
 writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify({ at: new Date().toISOString(), groups: selected, figures }, null, 2)}\n`);
