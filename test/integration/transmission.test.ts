@@ -111,7 +111,7 @@ describe("transmission", () => {
     await database.db.order.update({ where: { id: order.id }, data: { state: "cancelled", facts: { cancelledAt: new Date().toISOString() } } });
     const receipt = { warehouseReference: "WH-9", alreadyThere: false, accepted: true };
     expect(await repo.recordSubmitted(claimed!, receipt)).toEqual({ cancelNow: true });
-    expect(await cancelWarehouseOrder(deps(fake), { shop: SHOP, warehouseOrderId: wo.id })).toEqual({ status: "cancelled" });
+    expect(await cancelWarehouseOrder(deps(fake), { shop: SHOP, warehouseOrderId: wo.id })).toEqual({ status: "cancelled", orderId: wo.orderId });
     expect(fake.cancelled).toEqual(new Set(["LB-race-LEEDS-0-r0"]));
     expect(await database.db.warehouseOrder.findUnique({ where: { id: wo.id } })).toMatchObject({ state: "cancelled" });
   });
