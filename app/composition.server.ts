@@ -37,6 +37,7 @@ import { SqlTransportState } from "~/persistence/transport-state.repo.server";
 import { PrismaInboundRepository } from "~/persistence/inbound.repo.server";
 import { receivePush, type PushRequest } from "~/modules/inbound/receive-push.use-case";
 import { setUpPush } from "~/modules/inbound/set-up-push.use-case";
+import { createConnection } from "~/modules/connections/create-connection.use-case";
 import type { ConnectionTester } from "~/modules/connections/connections.ports";
 import { createSecretBox } from "~/lib/crypto.server";
 import { createSql } from "~/lib/sql.server";
@@ -84,6 +85,8 @@ export interface Container {
   manualDecision(input: { shop: string; orderId: string; action: ManualAction; actor: string }): ReturnType<typeof manualDecision>;
   confirmDoneAtWarehouse(input: Parameters<typeof confirmDoneAtWarehouse>[1]): ReturnType<typeof confirmDoneAtWarehouse>;
   cancelAtWarehouse(input: Parameters<typeof cancelAtWarehouse>[1]): ReturnType<typeof cancelAtWarehouse>;
+  /** Adds a warehouse connection from the admin form (with its provider's mapping profile, if any). */
+  createConnection(input: Parameters<typeof createConnection>[1]): ReturnType<typeof createConnection>;
   exceptions: PrismaExceptionReader;
   transmission: PrismaTransmissionRepository;
   connectors: StoredConnectorRegistry;
@@ -165,6 +168,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     manualDecision: (input) => manualDecision({ orders, evaluations: queues }, input),
     confirmDoneAtWarehouse: (input) => confirmDoneAtWarehouse({ orders }, input),
     cancelAtWarehouse: (input) => cancelAtWarehouse({ orders, transmissions: queues }, input),
+    createConnection: (input) => createConnection({ connections: new PrismaConnectionRepository(db, box), providers: PROVIDERS, mappingSettings: new PrismaMappingSettingsStore(db) }, input),
     exceptions,
     transmission: new PrismaTransmissionRepository(db, sql),
     connectors,

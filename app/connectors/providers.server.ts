@@ -10,6 +10,7 @@ import { CSV_SFTP_FIELDS, parseCsvSftpForm } from "./csv-sftp/csv-sftp-form";
 import { EdiX12Connector } from "./edi-x12/edi-x12-connector.server";
 import { ediX12ConnectionSchema } from "./edi-x12/edi-x12-connection";
 import { EDI_X12_FIELDS, parseEdiX12Form } from "./edi-x12/edi-x12-form";
+import { whistlMappingProfile, WHISTL_DISPATCH_COLUMNS, WHISTL_ORDER_COLUMNS, WHISTL_STOCK_COLUMNS } from "./whistl/whistl-profile";
 
 export interface Provider extends ProviderDescriptor {
   factory: ConnectorFactory;
@@ -68,4 +69,35 @@ const ediX12: Provider = {
     }),
 };
 
-export const PROVIDERS: Provider[] = [mintsoft, csvSftp, ediX12];
+const WHISTL_COLUMN_BOXES = new Set(["orderColumns", "dispatchColumns", "stockColumns"]);
+
+/**
+ * Whistl: CSV over SFTP in Whistl's layout, with its strict mapping profile (docs/connectors/whistl.md).
+ * A profile, not a connector: the transport is the CSV one. Column boxes left empty take Whistl's layout.
+ */
+const whistl: Provider = {
+  id: "whistl",
+  label: "Whistl (CSV over SFTP, Whistl's rules)",
+  fields: CSV_SFTP_FIELDS.map((f) =>
+    WHISTL_COLUMN_BOXES.has(f.name) ? { ...f, helpText: "Leave empty for Whistl's layout (docs/connectors/whistl.md); fill in only if Whistl agreed another." } : f,
+  ),
+  parse(form) {
+    const parsed = parseCsvSftpForm(form);
+    if (!parsed.ok) return parsed;
+    const blank = (name: string) => !(form[name] ?? "").trim();
+    const columns = parsed.config.columns as Record<string, unknown>;
+    const config = {
+      ...parsed.config,
+      columns: {
+        orders: blank("orderColumns") ? WHISTL_ORDER_COLUMNS : columns.orders,
+        dispatches: blank("dispatchColumns") ? WHISTL_DISPATCH_COLUMNS : columns.dispatches,
+        stock: blank("stockColumns") ? WHISTL_STOCK_COLUMNS : columns.stock,
+      },
+    };
+    return { ...parsed, config };
+  },
+  mappingProfile: whistlMappingProfile,
+  factory: csvSftp.factory,
+};
+
+export const PROVIDERS: Provider[] = [mintsoft, csvSftp, ediX12, whistl];

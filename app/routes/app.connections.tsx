@@ -21,14 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await c.connectionTester.test(shop, form.id);
     return { tested: form.id, ...result };
   }
-  const provider = c.providers.find((p) => p.id === form.provider);
-  if (!provider) return { errors: { provider: "Choose a provider." } };
-  const name = (form.name ?? "").trim();
-  if (!name) return { errors: { name: "Give the connection a name." } };
-  const parsed = provider.parse(form);
-  if (!parsed.ok) return { errors: parsed.errors };
-  const created = await c.connections.create(shop, { name, provider: provider.id, config: parsed.config, secrets: parsed.secrets });
-  return created.ok ? { created: name } : { errors: { name: "A connection with this name exists already." } };
+  return c.createConnection({ shop, form });
 }
 
 export default function Connections() {
@@ -43,7 +36,7 @@ export default function Connections() {
     <Page title="Warehouse connections" backAction={{ content: "Overview", url: "/app" }}>
       <BlockStack gap="400">
         {result && "tested" in result && <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner>}
-        {result && "created" in result && <Banner tone="success">{`Connection “${result.created}” saved. Test it below.`}</Banner>}
+        {result && "created" in result && <Banner tone={result.warning ? "warning" : "success"}>{result.warning ?? `Connection “${result.created}” saved. Test it below.`}</Banner>}
         <Card>
           <BlockStack gap="300">
             <Text as="h2" variant="headingMd">Connections</Text>

@@ -1,9 +1,11 @@
-// One contract suite, every connector: the in-memory fake, Mintsoft, CSV over SFTP and EDI X12 over SFTP
+// One contract suite, every connector: the in-memory fake, Mintsoft, CSV over SFTP (also in Whistl's
+// layout) and EDI X12 over SFTP
 // (against the warehouse simulator, over HTTP and over a real SFTP server). Later connectors (OrderWise)
 // add their harness here.
 import { CsvSftpConnector } from "~/connectors/csv-sftp/csv-sftp-connector.server";
 import { EdiX12Connector } from "~/connectors/edi-x12/edi-x12-connector.server";
 import { MintsoftConnector } from "~/connectors/mintsoft/mintsoft-connector.server";
+import { WHISTL_DISPATCH_COLUMNS, WHISTL_ORDER_COLUMNS, WHISTL_STOCK_COLUMNS } from "~/connectors/whistl/whistl-profile";
 import type { OutboundOrder, WarehouseConnector } from "~/modules/transmission/warehouse-connector";
 import { startSftpWarehouseSim, startWarehouseSim } from "../../tools/warehouse-sim";
 import { describeConnectorContract } from "../contract/warehouse-connector.contract";
@@ -64,6 +66,34 @@ describeConnectorContract("CSV over SFTP", async () => {
       return sim.ordersFor(reference).length;
     },
     // The order file's upload is refused with SFTP FAILURE; the next rename is done, then the connection drops.
+    failNextSubmit: () => void sim.setFaults({ errorRate: 1, errorOps: ["open-write"], errorPhase: "before", count: 1 }),
+    loseNextAnswer: () => void sim.setFaults({ errorRate: 1, errorOps: ["rename"], errorPhase: "after", count: 1 }),
+    close: () => sim.close(),
+  };
+});
+
+describeConnectorContract("Whistl profile (CSV over SFTP in Whistl's layout)", async () => {
+  // The simulated warehouse reads and writes Whistl's column names, as the Whistl provider configures them.
+  const sim = await startSftpWarehouseSim({
+    seed: 5,
+    pickupMs: null,
+    headers: {
+      order: { reference: "OrderRef", sku: "SKU", quantity: "Qty" },
+      dispatch: { shipmentId: "DespatchNo", orderReference: "OrderRef", shippedAt: "DespatchDate", carrier: "Carrier", trackingNumber: "TrackingNo", sku: "SKU", quantity: "QtyDespatched" },
+      stock: { sku: "SKU", freeQuantity: "FreeStock", asOf: "StockDate" },
+    },
+  });
+  const columns = { orders: WHISTL_ORDER_COLUMNS, dispatches: WHISTL_DISPATCH_COLUMNS, stock: WHISTL_STOCK_COLUMNS };
+  const connector = new CsvSftpConnector(
+    { ...sim.connectionSettings(), columns, timeoutMs: 2_000 },
+    { scope: { shop: "contract.myshopify.com", connectionId: "contract-whistl" }, ledger: new InMemoryInboundFileLedger() },
+  );
+  return {
+    connector,
+    storedFor: (reference) => {
+      sim.pickUp();
+      return sim.ordersFor(reference).length;
+    },
     failNextSubmit: () => void sim.setFaults({ errorRate: 1, errorOps: ["open-write"], errorPhase: "before", count: 1 }),
     loseNextAnswer: () => void sim.setFaults({ errorRate: 1, errorOps: ["rename"], errorPhase: "after", count: 1 }),
     close: () => sim.close(),

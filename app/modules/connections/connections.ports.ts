@@ -17,6 +17,11 @@ export interface ProviderDescriptor {
   fields: ProviderField[];
   /** Validates the form and splits it into plain settings and secret credentials; a sentence per bad field. */
   parse(form: Record<string, string>): { ok: true; config: Record<string, unknown>; secrets: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
+  /**
+   * The mapping profile a new connection of this provider starts with (a warehouse's strict rules, such
+   * as Whistl's); absent: the defaults.
+   */
+  mappingProfile?(connectionId: string, name: string): { connectionId: string } & Record<string, unknown>;
 }
 
 export interface ConnectionSummary {
