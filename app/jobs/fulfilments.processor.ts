@@ -41,7 +41,7 @@ export function fulfilmentsProcessor(deps: FulfilmentsDeps) {
     }
     if (result.status === "blocked") deps.log.warn({ ...data, problems: result.problems.map((p) => p.kind) }, "dispatch blocked");
     // Recorded already; a lost enqueue only delays the status until the next change.
-    if (result.status === "applied") await deps.enqueueStatus({ shop: data.shop, orderId: result.orderId }, result.orderState).catch(() => undefined);
+    if (result.status === "applied" && result.mirrorStatus) await deps.enqueueStatus({ shop: data.shop, orderId: result.orderId }, result.orderState).catch(() => undefined);
     return result.status;
   };
 }

@@ -19,7 +19,7 @@ export function transmitProcessor(deps: TransmitDeps & { log: Logger; enqueueSta
     }
     if (result.status === "blocked" || result.status === "refused") deps.log.warn({ ...data, job: job.name, message: result.message }, "warehouse order blocked");
     // The order is now at the warehouse; its status on the Shopify order follows (a lost enqueue only delays it).
-    if (result.status === "sent") await deps.enqueueStatus({ shop: data.shop, orderId: result.orderId }, "in_fulfilment").catch(() => undefined);
+    if (result.status === "sent" && result.mirrorStatus) await deps.enqueueStatus({ shop: data.shop, orderId: result.orderId }, "in_fulfilment").catch(() => undefined);
     if (result.status === "cancelled") await deps.enqueueStatus({ shop: data.shop, orderId: result.orderId }, "cancelled").catch(() => undefined);
     return result.status;
   };

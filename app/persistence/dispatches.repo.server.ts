@@ -116,6 +116,7 @@ export class SqlDispatchRepository implements DispatchRepository, DispatchPollRe
     const row = rows[0];
     if (!row) return null;
     const advice = { ...row.payload, shippedAt: new Date(row.payload.shippedAt) };
+    const { fulfilment } = readOperationsSettings(row.settings);
     const base = {
       id: row.id,
       shop: row.shop,
@@ -126,7 +127,8 @@ export class SqlDispatchRepository implements DispatchRepository, DispatchPollRe
       attemptedAt: row.attemptedAt,
       shopifyFulfillmentId: row.shopifyFulfillmentId,
       appliedTracking: row.appliedTracking,
-      notifyCustomer: readOperationsSettings(row.settings).fulfilment.notifyCustomer,
+      notifyCustomer: fulfilment.notifyCustomer,
+      mirrorStatus: fulfilment.statusTag || fulfilment.statusMetafield,
     };
     if (!row.warehouseOrderId || !row.draft || !row.orderId || !row.shopifyOrderId) return { ...base, target: null };
     const others = await this.sql.run<{ appliedLines: LineUnits[] | null; shopifyFulfillmentId: string | null; sameWarehouseOrder: boolean }>(

@@ -33,14 +33,16 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
   }
 
   async claim(shop: string, warehouseOrderId: string): Promise<ClaimedWarehouseOrder | null> {
-    const { rows } = await this.sql.run<{ id: string; shop: string; orderId: string; connectionId: string; idempotencyKey: string; payload: unknown; attempts: number }>(
+    const { rows } = await this.sql.run<{ id: string; shop: string; orderId: string; connectionId: string; idempotencyKey: string; payload: unknown; attempts: number; mirrorStatus: boolean }>(
       "claim-warehouse-order",
       `UPDATE warehouse_order w SET state = 'transmitting', attempts = w.attempts + 1, "updatedAt" = ${NOW_UTC}
-         FROM "order" o
-        WHERE w.shop = $1 AND w.id = $2::uuid AND o.shop = w.shop AND o.id = w."orderId" AND o.state::text = ANY($3::text[])
+         FROM "order" o, shop s
+        WHERE w.shop = $1 AND w.id = $2::uuid AND o.shop = w.shop AND o.id = w."orderId" AND o.state::text = ANY($3::text[]) AND s.domain = w.shop
           AND ((w.state = 'mapped' AND (w."lastError" IS NULL OR w."nextAttemptAt" IS NOT NULL))
                OR (w.state = 'transmitting' AND w."updatedAt" < ${NOW_UTC} - $4 * interval '1 millisecond'))
-       RETURNING w.id::text, w.shop, w."orderId"::text AS "orderId", w."connectionId"::text AS "connectionId", w."idempotencyKey", w.payload, w.attempts`,
+       RETURNING w.id::text, w.shop, w."orderId"::text AS "orderId", w."connectionId"::text AS "connectionId", w."idempotencyKey", w.payload, w.attempts,
+                 (COALESCE(s.settings #>> '{operations,fulfilment,statusTag}', 'false') = 'true'
+                  OR COALESCE(s.settings #>> '{operations,fulfilment,statusMetafield}', 'false') = 'true') AS "mirrorStatus"`,
       [shop, warehouseOrderId, SENDABLE_STATES, LEASE_MS],
     );
     const row = rows[0];
@@ -127,7 +129,8 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
       select: { id: true, shop: true, orderId: true, connectionId: true, idempotencyKey: true, payload: true, warehouseReference: true },
     });
     if (!row) return null;
-    return { ...row, draft: row.payload as unknown as WarehouseOrderDraft, resumed: false };
+    // Cancellations are rare: the status job itself finds out whether the shop shows the status.
+    return { ...row, draft: row.payload as unknown as WarehouseOrderDraft, resumed: false, mirrorStatus: true };
   }
 
   async recordCancelled(order: ClaimedWarehouseOrder): Promise<void> {

@@ -12,7 +12,7 @@ export interface ApplyDispatchDeps {
 }
 
 export type ApplyDispatchResult =
-  | { status: "applied"; fulfillmentId: string; recovered: boolean; orderId: string; orderState: string }
+  | { status: "applied"; fulfillmentId: string; recovered: boolean; orderId: string; orderState: string; mirrorStatus: boolean }
   | { status: "tracking-updated" | "skipped"; note: string }
   | { status: "blocked"; problems: DispatchProblem[] }
   | { status: "retry"; failure: SourceFailure };
@@ -66,7 +66,7 @@ export async function applyDispatch(deps: ApplyDispatchDeps, job: { shop: string
   }
   const outcome = { ...created.value, units: planned.plan.units, trackingNumbers: dispatch.advice.trackingNumbers, recovered: false };
   const recorded = await deps.dispatches.recordApplied(dispatch, outcome);
-  return { status: "applied", fulfillmentId: created.value.fulfillmentId, recovered: false, orderId: target.orderId, orderState: recorded.orderState };
+  return { status: "applied", fulfillmentId: created.value.fulfillmentId, recovered: false, orderId: target.orderId, orderState: recorded.orderState, mirrorStatus: dispatch.mirrorStatus };
 }
 
 /** Shopify's clock and ours differ a little; lines and tracking must match as well. */
@@ -109,7 +109,7 @@ async function recoverEarlierAttempt(deps: ApplyDispatchDeps, dispatch: Dispatch
     orderFulfilled: allFulfilled(now),
     recovered: true,
   });
-  return { status: "done", result: { status: "applied", fulfillmentId: found, recovered: true, orderId: target.orderId, orderState: recorded.orderState } };
+  return { status: "done", result: { status: "applied", fulfillmentId: found, recovered: true, orderId: target.orderId, orderState: recorded.orderState, mirrorStatus: dispatch.mirrorStatus } };
 }
 
 /** An applied shipment whose advice now carries other tracking: Shopify's fulfillment is updated. */

@@ -31,6 +31,8 @@ export interface DispatchToApply {
     fulfillmentsOfOthers: string[];
   } | null;
   notifyCustomer: boolean;
+  /** The shop shows the warehouse status on Shopify orders (a status job follows each shipment). */
+  mirrorStatus: boolean;
 }
 
 export interface AppliedOutcome {

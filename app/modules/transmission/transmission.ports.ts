@@ -11,6 +11,8 @@ export interface ClaimedWarehouseOrder {
   draft: WarehouseOrderDraft;
   /** `transmitting` means an earlier attempt may have reached the warehouse: resubmitting is safe (same key). */
   resumed: boolean;
+  /** The shop shows the warehouse status on Shopify orders (a status job follows the transmission). */
+  mirrorStatus: boolean;
 }
 
 export interface TransmissionRepository {

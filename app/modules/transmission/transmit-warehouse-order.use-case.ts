@@ -11,7 +11,7 @@ export interface TransmitDeps {
 }
 
 export type TransmitResult =
-  | { status: "sent"; accepted: boolean; alreadyThere: boolean; orderId: string }
+  | { status: "sent"; accepted: boolean; alreadyThere: boolean; orderId: string; mirrorStatus: boolean }
   | { status: "skipped"; note: string }
   | { status: "blocked"; message: string }
   | { status: "retry"; failure: Extract<ConnectorFailure, { kind: "transient" | "rate-limited" }> };
@@ -31,7 +31,7 @@ export async function transmitWarehouseOrder(deps: TransmitDeps, job: { shop: st
     const { cancelNow } = await deps.warehouseOrders.recordSubmitted(order, result.value);
     // Cancelled in Shopify while it was on its way; if this attempt fails, the sweeper asks again.
     if (cancelNow) await cancelWarehouseOrder(deps, job);
-    return { status: "sent", accepted: result.value.accepted, alreadyThere: result.value.alreadyThere, orderId: order.orderId };
+    return { status: "sent", accepted: result.value.accepted, alreadyThere: result.value.alreadyThere, orderId: order.orderId, mirrorStatus: order.mirrorStatus };
   }
   const failure = result.error;
   if (failure.kind === "rejected" || failure.kind === "auth-failed") {
