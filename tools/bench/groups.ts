@@ -2,6 +2,7 @@
 import type { BenchGroup } from "./group";
 import { dispatchGroup } from "./dispatch.bench";
 import { intakeGroup } from "./intake.bench";
+import { inventoryGroup } from "./inventory.bench";
 import { mappingGroup } from "./mapping.bench";
 import { pipelineGroup } from "./pipeline.bench";
 
@@ -10,4 +11,5 @@ export const GROUPS: Record<string, BenchGroup> = {
   mapping: mappingGroup,
   pipeline: pipelineGroup,
   dispatch: dispatchGroup,
+  inventory: inventoryGroup,
 };
