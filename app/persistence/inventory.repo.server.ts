@@ -134,16 +134,15 @@ export class SqlInventoryStore implements InventoryStore {
     }
   }
 
-  async saveDrift(shop: string, drift: DriftRow[], corrected: DriftRow[], seenAt: Date): Promise<void> {
-    const fixed = new Set(corrected.map((d) => `${d.inventoryItemId}|${d.locationId}`));
+  async saveDrift(shop: string, drift: DriftRow[], seenAt: Date): Promise<void> {
     await this.sql.transaction(async (tx) => {
       for (let i = 0; i < drift.length; i += CHUNK) {
         const chunk = drift.slice(i, i + CHUNK);
         await tx.run(
           "inventory-save-drift",
           `INSERT INTO inventory_drift (shop, "inventoryItemId", "locationId", sku, "baseSku", "shopifyQuantity", "warehouseQuantity", "demandQuantity", "firstSeenAt", "lastSeenAt", "correctedAt")
-           SELECT $1, t.item, t.location, t.sku, t.base, t.shopify, t.warehouse, t.demand, $9::timestamptz AT TIME ZONE 'UTC', $9::timestamptz AT TIME ZONE 'UTC', CASE WHEN t.fixed THEN $9::timestamptz AT TIME ZONE 'UTC' END
-             FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[], $10::bool[]) AS t(item, location, sku, base, shopify, warehouse, demand, fixed)
+           SELECT $1, t.item, t.location, t.sku, t.base, t.shopify, t.warehouse, t.demand, $9::timestamptz AT TIME ZONE 'UTC', $9::timestamptz AT TIME ZONE 'UTC', NULL
+             FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[]) AS t(item, location, sku, base, shopify, warehouse, demand)
            ON CONFLICT (shop, "inventoryItemId", "locationId") DO UPDATE SET sku = EXCLUDED.sku, "baseSku" = EXCLUDED."baseSku", "shopifyQuantity" = EXCLUDED."shopifyQuantity",
              "warehouseQuantity" = EXCLUDED."warehouseQuantity", "demandQuantity" = EXCLUDED."demandQuantity", "lastSeenAt" = EXCLUDED."lastSeenAt", "correctedAt" = EXCLUDED."correctedAt",
              "firstSeenAt" = CASE WHEN inventory_drift."correctedAt" IS NULL THEN inventory_drift."firstSeenAt" ELSE EXCLUDED."firstSeenAt" END`,
@@ -157,7 +156,6 @@ export class SqlInventoryStore implements InventoryStore {
             chunk.map((d) => d.warehouseQuantity),
             chunk.map((d) => d.demandQuantity),
             seenAt.toISOString(),
-            chunk.map((d) => fixed.has(`${d.inventoryItemId}|${d.locationId}`)),
           ],
         );
       }

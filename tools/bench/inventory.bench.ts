@@ -41,7 +41,8 @@ export const inventoryGroup: BenchGroup = async ({ runs }) => {
   const shop = sim.createShop(DOMAIN, { protectedDataLevel: 2 });
   const { connectionId, skus } = await seed(env, db, sim, shop, wms);
   const web = startWeb(env);
-  const worker = startWorker(env);
+  // INVENTORY_BENCH_ECHO=1 shows the worker's log (the full sync logs where its time went).
+  const worker = startWorker(process.env.INVENTORY_BENCH_ECHO ? { ...env, LOG_LEVEL: "info" } : env, { echo: Boolean(process.env.INVENTORY_BENCH_ECHO) });
   const redis = new Redis(env.REDIS_URL!, { maxRetriesPerRequest: null });
   const queue = new Queue("inventory", { connection: redis, prefix: env.QUEUE_PREFIX });
   try {

@@ -74,7 +74,8 @@ export interface InventoryStore {
   itemsFor(shop: string, baseSkuKeys: string[]): Promise<StockedItem[]>;
   readings(shop: string, inventoryItemIds: string[]): Promise<ShopifyReading[]>;
   saveReadings(shop: string, readings: ShopifyReading[]): Promise<void>;
-  saveDrift(shop: string, drift: DriftRow[], corrected: DriftRow[], seenAt: Date): Promise<void>;
+  /** The drift a sync found when it read Shopify (before writing); what it no longer finds leaves the report. */
+  saveDrift(shop: string, drift: DriftRow[], seenAt: Date): Promise<void>;
   saveProblems(shop: string, problems: InventoryProblem[]): Promise<void>;
   /** A new run, or null when a full run for the shop is already running (one at a time). */
   startRun(shop: string, kind: "full" | "delta"): Promise<string | null>;
