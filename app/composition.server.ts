@@ -53,6 +53,9 @@ import { checkHealth, type HealthReport } from "~/lib/health.server";
 import { renderMetrics } from "~/jobs/metrics.server";
 import { SqlDispatchRepository, SqlWarehouseStatusRepository } from "~/persistence/dispatches.repo.server";
 import { ShopifyFulfillmentsGateway } from "~/shopify/fulfillments.server";
+import { SqlInventoryStore } from "./persistence/inventory.repo.server";
+import { SqlStockPolls } from "./persistence/stock-polls.repo.server";
+import { ShopifyInventoryGateway } from "./shopify/inventory.server";
 import { ShopifyWarehouseStatus } from "~/shopify/warehouse-status.server";
 
 /** One factory per warehouse provider (`warehouse_connection.provider`). */
@@ -102,6 +105,10 @@ export interface Container {
   /** The warehouse status on the Shopify order (tag and/or metafield). */
   warehouseStatus: SqlWarehouseStatusRepository;
   statusWriter: ShopifyWarehouseStatus;
+  /** Inventory sync: Loadbay's records, Shopify's stock, stock polls and the full-sync schedule. */
+  inventoryStore: SqlInventoryStore;
+  inventoryShopify: ShopifyInventoryGateway;
+  stockPolls: SqlStockPolls;
   /** The mapping settings pages: read, save a section, CSV import and export of a table. */
   mappingSettings: MappingSettingsAdmin;
   /** Warehouse pushes to `/inbound/<connection>/<kind>`, and setting them up in the admin. */
@@ -142,7 +149,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   const exceptions = new PrismaExceptionReader(db);
   const box = createSecretBox(env.ENCRYPTION_KEY);
   const connectors = new StoredConnectorRegistry(sql, box, CONNECTOR_FACTORIES, { inboundFiles: new PrismaInboundFileLedger(db), transportState: new SqlTransportState(sql) });
-  const inbound = new PrismaInboundRepository(db, box);
+  const inbound = new PrismaInboundRepository(db, box, sql);
   const dispatches = new SqlDispatchRepository(sql);
   let shopifyApp: ShopifyApp | undefined;
   return {
@@ -189,8 +196,11 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     fulfillments: new ShopifyFulfillmentsGateway(admin),
     warehouseStatus: new SqlWarehouseStatusRepository(sql),
     statusWriter: new ShopifyWarehouseStatus(admin),
+    inventoryStore: new SqlInventoryStore(sql),
+    inventoryShopify: new ShopifyInventoryGateway(admin),
+    stockPolls: new SqlStockPolls(sql),
     mappingSettings: mappingSettingsAdmin({ store: new PrismaMappingSettingsStore(db), exceptions, connections: new PrismaConnectionRepository(db, box) }),
-    receivePush: (push) => receivePush({ inbound, connectors, dispatchQueue: queues, log }, push),
+    receivePush: (push) => receivePush({ inbound, connectors, dispatchQueue: queues, stockQueue: queues, log }, push),
     setUpPush: (input) => setUpPush({ inbound }, input),
     redis,
     queues,

@@ -9,6 +9,7 @@ export const QUEUE = {
   transmit: "transmit",
   fulfilments: "fulfilments",
   maintenance: "maintenance",
+  inventory: "inventory",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
@@ -34,7 +35,17 @@ export const pollJobId = (connectionId: string) => `poll-${connectionId}`;
 /** One per order and state it reached: a later change is never swallowed by a running job. */
 export const statusJobId = (orderId: string, state: string) => `status-${orderId}-${state}`;
 
-export const maintenanceJobSchema = z.object({ task: z.enum(["sweep", "purge-payloads", "reconcile", "poll-dispatches"]) });
+export const inventoryShopJobSchema = z.object({ shop: shopDomainSchema });
+export const stockPollJobSchema = z.object({ shop: shopDomainSchema, connectionId: z.uuid() });
+/** Job names on the inventory queue: the full reconciliation, a stock delta, and polling one connection's stock. */
+export const INVENTORY_JOB = { full: "full-sync", delta: "stock-delta", poll: "poll-stock" } as const;
+/** One full sync per shop waiting at a time (the run row also refuses a second one running). */
+export const fullSyncJobId = (shop: string) => `full-sync-${shop}`;
+/** From the first stock change a push or poll stored: the job takes every pending SKU of the shop. */
+export const stockDeltaJobId = (changeId: string) => `stock-${changeId}`;
+export const stockPollJobId = (connectionId: string) => `poll-stock-${connectionId}`;
+
+export const maintenanceJobSchema = z.object({ task: z.enum(["sweep", "purge-payloads", "reconcile", "poll-dispatches", "poll-stock", "inventory-schedule"]) });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
 
 /** Custom job ids may not contain ':' in BullMQ; the id is derived from the row so re-adds are no-ops. */
@@ -52,4 +63,7 @@ export const SCHEDULES = [
   { id: "purge-payloads", task: "purge-payloads", everyMs: () => 60 * 60 * 1000 },
   { id: "reconcile", task: "reconcile", everyMs: (i: ScheduleIntervals) => Math.max(60, i.sweepIntervalS * 10) * 1000 },
   { id: "poll-dispatches", task: "poll-dispatches", everyMs: (i: ScheduleIntervals) => i.dispatchPollIntervalS * 1000 },
+  { id: "poll-stock", task: "poll-stock", everyMs: (i: ScheduleIntervals) => i.dispatchPollIntervalS * 1000 },
+  /** Every minute: full syncs for shops whose cadence (inventory settings) has come round. */
+  { id: "inventory-schedule", task: "inventory-schedule", everyMs: () => 60 * 1000 },
 ] as const;

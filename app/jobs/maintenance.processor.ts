@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { InboxRepository } from "~/modules/inbox/inbox.ports";
 import { reconcileShops, type ReconcileDeps } from "~/modules/orders/reconcile.use-case";
 import { sweepUnfinished, type SweepDeps } from "~/modules/recovery/sweep-unfinished.use-case";
+import { scheduleFullSyncs, type FullSyncSchedule } from "~/modules/inventory/schedule-full-syncs.use-case";
 import { maintenanceJobSchema } from "./job-definitions";
 
 export interface PollScheduling {
@@ -11,7 +12,13 @@ export interface PollScheduling {
   enqueuePoll(job: { shop: string; connectionId: string }): Promise<void>;
 }
 
-export function maintenanceProcessor(deps: { sweep: SweepDeps; reconcile: ReconcileDeps; inbox: InboxRepository; polls: PollScheduling; log: Logger }) {
+export interface InventoryScheduling {
+  schedule: FullSyncSchedule;
+  enqueueFullSync(job: { shop: string }): Promise<void>;
+  stockPolls: PollScheduling;
+}
+
+export function maintenanceProcessor(deps: { sweep: SweepDeps; reconcile: ReconcileDeps; inbox: InboxRepository; polls: PollScheduling; inventory: InventoryScheduling; log: Logger }) {
   return async (job: Job): Promise<unknown> => {
     const { task } = maintenanceJobSchema.parse(job.data);
     switch (task) {
@@ -25,6 +32,13 @@ export function maintenanceProcessor(deps: { sweep: SweepDeps; reconcile: Reconc
         for (const t of targets) await deps.polls.enqueuePoll(t);
         return { connections: targets.length };
       }
+      case "poll-stock": {
+        const targets = await deps.inventory.stockPolls.targets();
+        for (const t of targets) await deps.inventory.stockPolls.enqueuePoll(t);
+        return { connections: targets.length };
+      }
+      case "inventory-schedule":
+        return scheduleFullSyncs({ schedule: deps.inventory.schedule, enqueueFullSync: (job) => deps.inventory.enqueueFullSync(job), now: () => new Date() });
       case "purge-payloads": {
         const purged = await deps.inbox.purgePayloads(new Date());
         if (purged) deps.log.info({ purged }, "raw webhook payloads purged after retention");

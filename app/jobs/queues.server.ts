@@ -12,6 +12,12 @@ import {
   evaluateJobId,
   evaluateJobSchema,
   FULFILMENT_JOB,
+  fullSyncJobId,
+  INVENTORY_JOB,
+  inventoryShopJobSchema,
+  stockDeltaJobId,
+  stockPollJobId,
+  stockPollJobSchema,
   inboxJobId,
   inboxJobSchema,
   pollJobId,
@@ -53,6 +59,7 @@ export class JobQueues implements InboxQueue, EvaluationQueue, TransmissionQueue
       transmit: make(QUEUE.transmit),
       fulfilments: make(QUEUE.fulfilments),
       maintenance: make(QUEUE.maintenance),
+      inventory: make(QUEUE.inventory),
     };
   }
 
@@ -94,6 +101,23 @@ export class JobQueues implements InboxQueue, EvaluationQueue, TransmissionQueue
   async enqueueStatus(job: { shop: string; orderId: string }, state: string): Promise<void> {
     const data = statusJobSchema.parse(job);
     await this.queues.fulfilments.add(FULFILMENT_JOB.status, data, { jobId: statusJobId(data.orderId, state), ...GONE_WHEN_DONE });
+  }
+
+  /** The full reconciliation for one shop ("Run full sync now", or the schedule). */
+  async enqueueFullSync(job: { shop: string }): Promise<void> {
+    const data = inventoryShopJobSchema.parse(job);
+    await this.queues.inventory.add(INVENTORY_JOB.full, data, { jobId: fullSyncJobId(data.shop), attempts: 3, ...GONE_WHEN_DONE });
+  }
+
+  /** Brings Shopify in line with the stock changes stored; `changeId` is the first change the job is for. */
+  async enqueueStockDelta(job: { shop: string; changeId: string }): Promise<void> {
+    const data = inventoryShopJobSchema.parse({ shop: job.shop });
+    await this.queues.inventory.add(INVENTORY_JOB.delta, data, { jobId: stockDeltaJobId(job.changeId), ...GONE_WHEN_DONE });
+  }
+
+  async enqueueStockPoll(job: { shop: string; connectionId: string }): Promise<void> {
+    const data = stockPollJobSchema.parse(job);
+    await this.queues.inventory.add(INVENTORY_JOB.poll, data, { jobId: stockPollJobId(data.connectionId), attempts: 1, ...GONE_WHEN_DONE });
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,7 @@ import { inboxProcessor } from "./inbox.processor";
 import { transmitProcessor } from "./transmit.processor";
 import { maintenanceProcessor } from "./maintenance.processor";
 import { fulfilmentsProcessor } from "./fulfilments.processor";
+import { inventoryProcessor } from "./inventory.processor";
 import { ensureSchedulers } from "./schedulers.server";
 
 const SCHEDULER_CHECK_MS = 5_000;
@@ -77,8 +78,31 @@ export async function startWorker() {
     ),
     new Worker(
       QUEUE.maintenance,
-      maintenanceProcessor({ sweep, reconcile, inbox: c.inbox, polls: { targets: () => c.dispatches.pollTargets(), enqueuePoll: (job) => c.queues.enqueuePoll(job) }, log }),
+      maintenanceProcessor({
+        sweep,
+        reconcile,
+        inbox: c.inbox,
+        polls: { targets: () => c.dispatches.pollTargets(), enqueuePoll: (job) => c.queues.enqueuePoll(job) },
+        inventory: {
+          schedule: c.stockPolls,
+          enqueueFullSync: (job) => c.queues.enqueueFullSync(job),
+          stockPolls: { targets: () => c.stockPolls.stockPollTargets(), enqueuePoll: (job) => c.queues.enqueueStockPoll(job) },
+        },
+        log,
+      }),
       { ...common, concurrency: 1 },
+    ),
+    // A full sync holds its job for its whole run (minutes for a large catalogue); deltas for other
+    // shops, and for this one, keep flowing beside it.
+    new Worker(
+      QUEUE.inventory,
+      inventoryProcessor({
+        full: { shopify: c.inventoryShopify, store: c.inventoryStore, log },
+        delta: { shopify: c.inventoryShopify, store: c.inventoryStore, log },
+        poll: { polls: c.stockPolls, connectors: c.connectors, queue: c.queues, log },
+        log,
+      }),
+      { ...common, concurrency: Math.max(2, env.WORKER_CONCURRENCY) },
     ),
   ];
   for (const w of workers) {

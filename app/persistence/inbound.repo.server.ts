@@ -9,11 +9,14 @@ import type { DispatchAdviceIn, StockLevelIn } from "~/modules/transmission/ware
 import { applyExceptions, prismaRunner } from "./exceptions.server";
 import { isUuid } from "~/lib/ids";
 import { storeDispatches } from "./dispatches.repo.server";
+import { storeStockLevels } from "./stock-levels.repo.server";
+import type { Sql } from "~/lib/sql.server";
 
 export class PrismaInboundRepository implements InboundRepository {
   constructor(
     private readonly db: Db,
     private readonly box: SecretBox,
+    private readonly sql: Sql,
   ) {}
 
   async target(connectionId: string): Promise<InboundTarget | null> {
@@ -27,15 +30,11 @@ export class PrismaInboundRepository implements InboundRepository {
 
   async store(target: InboundTarget, received: { dispatches: DispatchAdviceIn[]; stock: StockLevelIn[] }) {
     const { shop, connectionId } = target;
-    return this.db.$transaction(async (tx) => {
-      const dispatchIds = await storeDispatches(prismaRunner(tx), shop, connectionId, received.dispatches);
-      for (const s of received.stock) {
-        // Keyed by the warehouse's SKU until the item map (inventory work) turns it into the base SKU.
-        const where = { shop_connectionId_facilityCode_baseSku: { shop, connectionId, facilityCode: s.facilityCode, baseSku: s.warehouseSku } };
-        const values = { freeQuantity: s.freeQuantity, asOf: s.asOf, source: "push" };
-        await tx.stockLevel.upsert({ where, create: { shop, connectionId, facilityCode: s.facilityCode, baseSku: s.warehouseSku, ...values }, update: values });
-      }
-      return { dispatchIds, stockRows: received.stock.length };
+    return this.sql.transaction(async (tx) => {
+      const dispatchIds = await storeDispatches(tx, shop, connectionId, received.dispatches);
+      // Keyed by the warehouse's SKU: the base SKU unless an alias or SKU profile renames it (decision 0021, open points).
+      const stockChangeIds = await storeStockLevels(tx, shop, connectionId, received.stock, "push");
+      return { dispatchIds, stockRows: received.stock.length, stockChangeIds };
     });
   }
 

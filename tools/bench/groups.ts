@@ -2,6 +2,7 @@
 import type { BenchGroup } from "./group";
 import { dispatchGroup } from "./dispatch.bench";
 import { intakeGroup } from "./intake.bench";
+import { inventoryGroup } from "./inventory.bench";
 import { mappingGroup } from "./mapping.bench";
 import { pipelineGroup } from "./pipeline.bench";
 import { pipelineFilesGroup } from "./pipeline-files.bench";
@@ -12,4 +13,5 @@ export const GROUPS: Record<string, BenchGroup> = {
   pipeline: pipelineGroup,
   dispatch: dispatchGroup,
   "pipeline-files": pipelineFilesGroup,
+  inventory: inventoryGroup,
 };

@@ -18,7 +18,7 @@ export interface InboundRepository {
    * Stores what was pushed, once: dispatch advices by (connection, shipment id), stock by (connection,
    * facility, SKU). Returns the dispatch advices to apply: new ones, and known ones whose tracking changed.
    */
-  store(target: InboundTarget, received: { dispatches: DispatchAdviceIn[]; stock: StockLevelIn[] }): Promise<{ dispatchIds: string[]; stockRows: number }>;
+  store(target: InboundTarget, received: { dispatches: DispatchAdviceIn[]; stock: StockLevelIn[] }): Promise<{ dispatchIds: string[]; stockRows: number; stockChangeIds?: string[] }>;
   /** A push Loadbay could not read: an exception the merchant sees (the warehouse gets the same message). */
   raiseUnreadable(target: InboundTarget, kind: string, message: string): Promise<void>;
   /** New credentials for pushes: the secret is sealed with the connection's other credentials. */

@@ -6,11 +6,14 @@ import type { ConnectorRegistry } from "~/modules/transmission/transmission.port
 import { checkInboundAuth } from "./inbound-auth";
 import type { InboundRepository } from "./inbound.ports";
 import type { DispatchQueue } from "~/modules/fulfilments/fulfilments.ports";
+import type { StockDeltaQueue } from "~/modules/inventory/poll-stock.use-case";
 
 export interface ReceivePushDeps {
   inbound: InboundRepository;
   connectors: ConnectorRegistry;
   dispatchQueue: DispatchQueue;
+  /** Stock changes go to the delta job at once (absent where stock is not synced). */
+  stockQueue?: StockDeltaQueue;
   log: Logger;
 }
 
@@ -50,9 +53,12 @@ export async function receivePush(deps: ReceivePushDeps, push: PushRequest): Pro
     await deps.inbound.raiseUnreadable(target, push.kind, message);
     return { status: 422, message };
   }
-  const { dispatchIds, stockRows } = await deps.inbound.store(target, read.value);
+  const { dispatchIds, stockRows, stockChangeIds } = await deps.inbound.store(target, read.value);
   // Stored is what counts for the warehouse's 200; a lost enqueue is picked up by the sweeper.
   for (const dispatchId of dispatchIds) await deps.dispatchQueue.enqueueDispatch({ shop: target.shop, dispatchId }).catch(() => undefined);
+  // One delta job per push, named by its first change; the pending mark on the figure is the real record.
+  const firstChange = stockChangeIds?.[0];
+  if (firstChange) await deps.stockQueue?.enqueueStockDelta({ shop: target.shop, changeId: firstChange }).catch(() => undefined);
   deps.log.info({ shop: target.shop, connectionId: target.connectionId, kind: push.kind, dispatches: dispatchIds.length, stockRows }, "inbound push stored");
   return { status: 200, newDispatches: dispatchIds.length, stockRows };
 }

@@ -18,6 +18,9 @@ export function ensureLevel(shop: ShopState, inventoryItemId: string, locationId
     updatedAt: shop.nowIso(),
   };
   shop.inventoryLevels.set(key, level);
+  const ofItem = shop.levelsByItem.get(inventoryItemId);
+  if (ofItem) ofItem.push(level);
+  else shop.levelsByItem.set(inventoryItemId, [level]);
   return level;
 }
 

@@ -41,6 +41,8 @@ export class ShopState {
   readonly variants = new Map<string, R.VariantRecord>();
   readonly inventoryItems = new Map<string, R.InventoryItemRecord>();
   readonly inventoryLevels = new Map<string, R.InventoryLevelRecord>();
+  /** The levels of each inventory item (an index over `inventoryLevels`, kept by `ensureLevel`), so catalogues of 100,000 items stay fast. */
+  readonly levelsByItem = new Map<string, R.InventoryLevelRecord[]>();
   readonly customers = new Map<string, R.CustomerRecord>();
   readonly companies = new Map<string, R.CompanyRecord>();
   readonly orders = new Map<string, R.OrderRecord>();

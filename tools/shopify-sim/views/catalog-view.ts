@@ -51,7 +51,6 @@ export function productView(shop: ShopState, productId: string): Record<string, 
 }
 
 export function inventoryItemView(shop: ShopState, record: InventoryItemRecord): Record<string, unknown> {
-  const duplicates = [...shop.inventoryItems.values()].filter((i) => i.sku !== null && i.sku === record.sku).length;
   return {
     __typename: "InventoryItem",
     id: record.id,
@@ -59,7 +58,8 @@ export function inventoryItemView(shop: ShopState, record: InventoryItemRecord):
     sku: record.sku,
     tracked: record.tracked,
     requiresShipping: true,
-    duplicateSkuCount: Math.max(0, duplicates - 1),
+    // Counted only when asked for: a scan per item would make a 100,000-item bulk query quadratic.
+    duplicateSkuCount: () => Math.max(0, [...shop.inventoryItems.values()].filter((i) => i.sku !== null && i.sku === record.sku).length - 1),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     variant: () => {

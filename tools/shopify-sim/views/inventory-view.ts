@@ -6,7 +6,7 @@ import { inventoryItemView } from "./catalog-view";
 import { idSort, legacy, metafieldFields } from "./common";
 
 export function levelsOfItem(shop: ShopState, inventoryItemId: string): InventoryLevelRecord[] {
-  return [...shop.inventoryLevels.values()].filter((l) => l.inventoryItemId === inventoryItemId);
+  return shop.levelsByItem.get(inventoryItemId) ?? [];
 }
 
 export function inventoryLevelView(shop: ShopState, record: InventoryLevelRecord): Record<string, unknown> {
