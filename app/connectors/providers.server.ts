@@ -10,6 +10,9 @@ import { CSV_SFTP_FIELDS, parseCsvSftpForm } from "./csv-sftp/csv-sftp-form";
 import { EdiX12Connector } from "./edi-x12/edi-x12-connector.server";
 import { ediX12ConnectionSchema } from "./edi-x12/edi-x12-connection";
 import { EDI_X12_FIELDS, parseEdiX12Form } from "./edi-x12/edi-x12-form";
+import { OrderWiseConnector } from "./orderwise/orderwise-connector.server";
+import { orderWiseConfigSchema } from "./orderwise/orderwise-config";
+import { ORDERWISE_FIELDS, parseOrderWiseForm } from "./orderwise/orderwise-form";
 
 export interface Provider extends ProviderDescriptor {
   factory: ConnectorFactory;
@@ -68,4 +71,17 @@ const ediX12: Provider = {
     }),
 };
 
-export const PROVIDERS: Provider[] = [mintsoft, csvSftp, ediX12];
+/**
+ * OrderWise pulls sales-order XML from Loadbay and pushes despatches and free stock (docs/connectors/orderwise.md,
+ * decision 0023). Its credentials for both are the connection's inbound ones ("Pushes from the warehouse").
+ */
+const orderWise: Provider = {
+  id: "orderwise",
+  label: "OrderWise (pulls orders as XML)",
+  fields: ORDERWISE_FIELDS,
+  parse: parseOrderWiseForm,
+  factory: ({ config, context }) =>
+    new OrderWiseConnector(orderWiseConfigSchema.parse(config), { scope: { shop: context.shop, connectionId: context.connectionId }, state: context.transportState }),
+};
+
+export const PROVIDERS: Provider[] = [mintsoft, csvSftp, ediX12, orderWise];
