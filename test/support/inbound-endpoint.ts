@@ -2,7 +2,7 @@
 // Remix route calls (app/routes/inbound.$connectionId.$kind.tsx), with whatever ports a test gives. Lets
 // the OrderWise simulator pull and push over real HTTP without building the app. `failNext(n)` answers
 // the next n calls with 503 before doing anything.
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pullOrders, type PullOrdersDeps } from "~/modules/inbound/pull-orders.use-case";
 import { receiveAcknowledgements, type ReceiveAcknowledgementsDeps } from "~/modules/inbound/receive-acknowledgements.use-case";
@@ -25,7 +25,14 @@ const bodyOf = async (request: IncomingMessage) => {
 export async function startInboundEndpoint(deps: PullOrdersDeps & ReceiveAcknowledgementsDeps & ReceivePushDeps): Promise<InboundEndpoint> {
   let failures = 0;
   const calls: string[] = [];
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      // What Remix does with a thrown error: a 500, so the warehouse retries.
+      calls.push(`error ${(error as Error).message.split("\n")[0]}`);
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+  async function handle(request: IncomingMessage, response: ServerResponse) {
     const [, inbound, connectionId = "", kind = ""] = (request.url ?? "").split("?")[0]?.split("/") ?? [];
     const answer = (status: number, body = "", type = "application/json") => {
       calls.push(`${kind} ${status}`);
@@ -51,7 +58,7 @@ export async function startInboundEndpoint(deps: PullOrdersDeps & ReceiveAcknowl
       return answer(result.status, JSON.stringify(result));
     }
     return answer(405);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
