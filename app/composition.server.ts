@@ -38,6 +38,9 @@ import { PrismaInboundRepository } from "~/persistence/inbound.repo.server";
 import { receivePush, type PushRequest } from "~/modules/inbound/receive-push.use-case";
 import { setUpPush } from "~/modules/inbound/set-up-push.use-case";
 import { createConnection } from "~/modules/connections/create-connection.use-case";
+import { pullOrders } from "~/modules/inbound/pull-orders.use-case";
+import { receiveAcknowledgements } from "~/modules/inbound/receive-acknowledgements.use-case";
+import { SqlOrderPullRepository } from "~/persistence/order-pull.repo.server";
 import type { ConnectionTester } from "~/modules/connections/connections.ports";
 import { createSecretBox } from "~/lib/crypto.server";
 import { createSql } from "~/lib/sql.server";
@@ -114,6 +117,9 @@ export interface Container {
   /** Warehouse pushes to `/inbound/<connection>/<kind>`, and setting them up in the admin. */
   receivePush(push: PushRequest): ReturnType<typeof receivePush>;
   setUpPush(input: Parameters<typeof setUpPush>[1]): ReturnType<typeof setUpPush>;
+  /** Pull connectors (OrderWise): `GET /inbound/<connection>/orders`, `POST …/acknowledgements` (decision 0023). */
+  pullOrders(call: Parameters<typeof pullOrders>[1]): ReturnType<typeof pullOrders>;
+  receiveAcknowledgements(call: Parameters<typeof receiveAcknowledgements>[1]): ReturnType<typeof receiveAcknowledgements>;
   verifyWebhook: WebhookVerifier;
   recordWebhook(delivery: WebhookDelivery): ReturnType<typeof recordWebhook>;
   overview: OverviewReader;
@@ -148,7 +154,8 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
   const orders = new PrismaOrderRepository(db, sql);
   const exceptions = new PrismaExceptionReader(db);
   const box = createSecretBox(env.ENCRYPTION_KEY);
-  const connectors = new StoredConnectorRegistry(sql, box, CONNECTOR_FACTORIES, { inboundFiles: new PrismaInboundFileLedger(db), transportState: new SqlTransportState(sql) });
+  const transportState = new SqlTransportState(sql);
+  const connectors = new StoredConnectorRegistry(sql, box, CONNECTOR_FACTORIES, { inboundFiles: new PrismaInboundFileLedger(db), transportState });
   const inbound = new PrismaInboundRepository(db, box, sql);
   const dispatches = new SqlDispatchRepository(sql);
   let shopifyApp: ShopifyApp | undefined;
@@ -202,6 +209,8 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     mappingSettings: mappingSettingsAdmin({ store: new PrismaMappingSettingsStore(db), exceptions, connections: new PrismaConnectionRepository(db, box) }),
     receivePush: (push) => receivePush({ inbound, connectors, dispatchQueue: queues, stockQueue: queues, log }, push),
     setUpPush: (input) => setUpPush({ inbound }, input),
+    pullOrders: (call) => pullOrders({ inbound, connectors, pulls: new SqlOrderPullRepository(sql), transportState, log, now: () => new Date() }, call),
+    receiveAcknowledgements: (call) => receiveAcknowledgements({ inbound, connectors, transportState, log }, call),
     redis,
     queues,
     inbox,

@@ -11,6 +11,9 @@ import { EdiX12Connector } from "./edi-x12/edi-x12-connector.server";
 import { ediX12ConnectionSchema } from "./edi-x12/edi-x12-connection";
 import { EDI_X12_FIELDS, parseEdiX12Form } from "./edi-x12/edi-x12-form";
 import { whistlMappingProfile, WHISTL_DISPATCH_COLUMNS, WHISTL_ORDER_COLUMNS, WHISTL_STOCK_COLUMNS } from "./whistl/whistl-profile";
+import { OrderWiseConnector } from "./orderwise/orderwise-connector.server";
+import { orderWiseConfigSchema } from "./orderwise/orderwise-config";
+import { ORDERWISE_FIELDS, parseOrderWiseForm } from "./orderwise/orderwise-form";
 
 export interface Provider extends ProviderDescriptor {
   factory: ConnectorFactory;
@@ -100,4 +103,17 @@ const whistl: Provider = {
   factory: csvSftp.factory,
 };
 
-export const PROVIDERS: Provider[] = [mintsoft, csvSftp, ediX12, whistl];
+/**
+ * OrderWise pulls sales-order XML from Loadbay and pushes despatches and free stock (docs/connectors/orderwise.md,
+ * decision 0023). Its credentials for both are the connection's inbound ones ("Pushes from the warehouse").
+ */
+const orderWise: Provider = {
+  id: "orderwise",
+  label: "OrderWise (pulls orders as XML)",
+  fields: ORDERWISE_FIELDS,
+  parse: parseOrderWiseForm,
+  factory: ({ config, context }) =>
+    new OrderWiseConnector(orderWiseConfigSchema.parse(config), { scope: { shop: context.shop, connectionId: context.connectionId }, state: context.transportState }),
+};
+
+export const PROVIDERS: Provider[] = [mintsoft, csvSftp, ediX12, whistl, orderWise];

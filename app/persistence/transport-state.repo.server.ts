@@ -67,6 +67,24 @@ export class SqlTransportState implements TransportState {
     return matched;
   }
 
+  async stamp(scope: InboundFileScope, name: string, at: Date): Promise<void> {
+    await this.sql.run(
+      "stamp-connection",
+      `UPDATE warehouse_connection SET sequences = sequences || jsonb_build_object($3::text, $4::bigint) WHERE shop = $1 AND id = $2::uuid`,
+      [scope.shop, scope.connectionId, name, at.getTime()],
+    );
+  }
+
+  async stampOf(scope: InboundFileScope, name: string): Promise<Date | null> {
+    const { rows } = await this.sql.run<{ at: string | null }>(
+      "stamp-of-connection",
+      `SELECT sequences ->> $3 AS at FROM warehouse_connection WHERE shop = $1 AND id = $2::uuid`,
+      [scope.shop, scope.connectionId, name],
+    );
+    const at = rows[0]?.at;
+    return at && /^\d+$/.test(at) ? new Date(Number(at)) : null;
+  }
+
   async raise(scope: InboundFileScope, problem: ConnectionProblem): Promise<void> {
     await applyExceptions(this.sql, scope.shop, null, [{ key: problem.key, kind: problem.kind, message: problem.message, detail: problem.detail ?? {} }], []);
   }
@@ -79,13 +97,14 @@ async function accept(tx: SqlRunner, scope: InboundFileScope, ack: TransportAckn
     `UPDATE warehouse_order
         SET transport = transport || '{"acknowledgement": "accepted"}'::jsonb,
             state = CASE WHEN state = 'transmitted' THEN 'accepted'::warehouse_order_state ELSE state END,
-            "acceptedAt" = COALESCE("acceptedAt", ${NOW_UTC}), "updatedAt" = ${NOW_UTC}
+            "acceptedAt" = COALESCE("acceptedAt", ${NOW_UTC}), "updatedAt" = ${NOW_UTC},
+            "warehouseReference" = COALESCE($4, "warehouseReference")
       WHERE shop = $1 AND "connectionId" = $2::uuid AND transport @> $3::jsonb
         AND (transport ->> 'acknowledgement') IS DISTINCT FROM 'accepted'
       RETURNING id::text, "orderId"::text AS "orderId", "idempotencyKey"`,
-    [scope.shop, scope.connectionId, JSON.stringify(ack.match)],
+    [scope.shop, scope.connectionId, JSON.stringify(ack.match), ack.warehouseReference ?? null],
   );
-  for (const row of rows) await timeline(tx, scope.shop, row, "transmission", `The warehouse acknowledged ${row.idempotencyKey}: ${ack.message}`, ack.detail);
+  for (const row of rows) await timeline(tx, scope.shop, row, "transmission", `The warehouse acknowledged ${row.idempotencyKey}: ${ack.message}`, ack.detail, ack.actor);
   return rows.length;
 }
 
@@ -110,16 +129,16 @@ async function reject(tx: SqlRunner, scope: InboundFileScope, ack: TransportAckn
   for (const row of rows) {
     const message = `The warehouse rejected ${row.idempotencyKey}: “${ack.message}” Fix the order or the mapping, then retry.`;
     await applyExceptions(tx, scope.shop, row.orderId, [{ key: `warehouse-rejected:${row.idempotencyKey}`, kind: "warehouse-rejected", message, detail: ack.detail ?? {} }], []);
-    await timeline(tx, scope.shop, row, "exception", message, ack.detail);
+    await timeline(tx, scope.shop, row, "exception", message, ack.detail, ack.actor);
   }
   return rows.length;
 }
 
-function timeline(tx: SqlRunner, shop: string, row: Matched, kind: string, message: string, payload: unknown) {
+function timeline(tx: SqlRunner, shop: string, row: Matched, kind: string, message: string, payload: unknown, actor = ACTOR) {
   return tx.run(
     "timeline-transport",
     `INSERT INTO timeline_event (id, shop, "orderId", "warehouseOrderId", at, actor, kind, message, payload)
      VALUES (gen_random_uuid(), $1, $2::uuid, $3::uuid, ${NOW_UTC}, $4, $5, $6, $7::jsonb)`,
-    [shop, row.orderId, row.id, ACTOR, kind, message, JSON.stringify(payload ?? null)],
+    [shop, row.orderId, row.id, actor, kind, message, JSON.stringify(payload ?? null)],
   );
 }

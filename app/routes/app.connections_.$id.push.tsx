@@ -38,6 +38,8 @@ export default function PushSetUp() {
               <Text as="p">Secret: <code data-testid="push-secret">{result.secret}</code></Text>
               <Text as="p">Dispatches: <code>{result.endpoints.dispatches}</code></Text>
               <Text as="p">Stock: <code>{result.endpoints.stock}</code></Text>
+              <Text as="p">Orders to pull (OrderWise): <code>{result.endpoints.orders}</code></Text>
+              <Text as="p">Acknowledgements (OrderWise): <code>{result.endpoints.acknowledgements}</code></Text>
             </BlockStack>
           </Banner>
         )}

@@ -1,9 +1,9 @@
-// One contract suite, every connector: the in-memory fake, Mintsoft, CSV over SFTP (also in Whistl's
-// layout) and EDI X12 over SFTP
-// (against the warehouse simulator, over HTTP and over a real SFTP server). Later connectors (OrderWise)
-// add their harness here.
+// One contract suite, every connector: the in-memory fake, Mintsoft, CSV over SFTP (also in Whistl's layout)
+// and EDI X12 over SFTP (against the warehouse simulator, over HTTP and over a real SFTP server), and OrderWise
+// (the simulator pulling from Loadbay's endpoint over HTTP).
 import { CsvSftpConnector } from "~/connectors/csv-sftp/csv-sftp-connector.server";
 import { EdiX12Connector } from "~/connectors/edi-x12/edi-x12-connector.server";
+import { OrderWiseConnector } from "~/connectors/orderwise/orderwise-connector.server";
 import { MintsoftConnector } from "~/connectors/mintsoft/mintsoft-connector.server";
 import { WHISTL_DISPATCH_COLUMNS, WHISTL_ORDER_COLUMNS, WHISTL_STOCK_COLUMNS } from "~/connectors/whistl/whistl-profile";
 import type { OutboundOrder, WarehouseConnector } from "~/modules/transmission/warehouse-connector";
@@ -12,6 +12,10 @@ import { describeConnectorContract } from "../contract/warehouse-connector.contr
 import { FakeConnector } from "../support/fakes/fake-connector";
 import { InMemoryInboundFileLedger } from "../support/fakes/inbound-files.fake";
 import { InMemoryTransportState } from "../support/fakes/transport-state.fake";
+import { InMemoryOrderPulls } from "../support/fakes/order-pull.fake";
+import { startInboundEndpoint } from "../support/inbound-endpoint";
+import { OrderWiseSim } from "../../tools/warehouse-sim/orderwise";
+import { pino } from "pino";
 
 describeConnectorContract("in-memory fake", async () => {
   const fake = new FakeConnector();
@@ -115,5 +119,49 @@ describeConnectorContract("EDI X12 over SFTP", async () => {
     failNextSubmit: () => void sim.setFaults({ errorRate: 1, errorOps: ["open-write"], errorPhase: "before", count: 1 }),
     loseNextAnswer: () => void sim.setFaults({ errorRate: 1, errorOps: ["rename"], errorPhase: "after", count: 1 }),
     close: () => sim.close(),
+  };
+});
+
+/** The transport state, failing the next `keep` before storing (a lost write) or after it (a lost answer). */
+class FaultyTransportState extends InMemoryTransportState {
+  nextFault: "before" | "after" | null = null;
+
+  override async keep(...args: Parameters<InMemoryTransportState["keep"]>) {
+    const fault = this.nextFault;
+    this.nextFault = null;
+    if (fault === "before") throw new Error("connection terminated unexpectedly");
+    const kept = await super.keep(...args);
+    if (fault === "after") throw new Error("connection terminated unexpectedly");
+    return kept;
+  }
+}
+
+describeConnectorContract("OrderWise (pulled over HTTP by the simulator)", async () => {
+  const scope = { shop: "contract.myshopify.com", connectionId: "contract" };
+  const state = new FaultyTransportState();
+  const pulls = new InMemoryOrderPulls(state);
+  const orderWise = new OrderWiseConnector({ facilityCode: "LEEDS" }, { scope, state });
+  const target = { ...scope, name: "OrderWise", auth: { mode: "basic" as const, username: "orderwise" }, secret: "pull-secret" };
+  const endpoint = await startInboundEndpoint({
+    inbound: { target: async (id) => (id === scope.connectionId ? target : null), raiseUnreadable: async () => undefined, store: async () => ({ dispatchIds: [], stockRows: 0 }), setAuth: async () => false },
+    connectors: { forConnection: async () => ({ ok: true, connector: orderWise }) },
+    pulls, transportState: state, dispatchQueue: { enqueueDispatch: async () => undefined }, log: pino({ level: "silent" }), now: () => new Date(),
+  });
+  const sim = new OrderWiseSim({ baseUrl: `${endpoint.url}/${scope.connectionId}`, username: "orderwise", password: "pull-secret" });
+  // Each submit is followed by one OrderWise poll, so "stored" is what OrderWise took in.
+  const connector: WarehouseConnector = Object.assign(Object.create(orderWise) as WarehouseConnector, {
+    async submitOrder(order: OutboundOrder) {
+      pulls.drafts.set(order.warehouseOrderId, order.draft);
+      const result = await orderWise.submitOrder(order);
+      await sim.pullOnce();
+      return result;
+    },
+  });
+  return {
+    connector,
+    storedFor: (reference) => sim.ordersFor(reference).length,
+    failNextSubmit: () => void (state.nextFault = "before"),
+    loseNextAnswer: () => void (state.nextFault = "after"),
+    close: () => endpoint.close(),
   };
 });

@@ -6,7 +6,7 @@ import { inboundAuthSchema } from "./inbound-auth";
 import type { InboundRepository } from "./inbound.ports";
 
 export type SetUpPushResult =
-  | { ok: true; secret: string; endpoints: { dispatches: string; stock: string } }
+  | { ok: true; secret: string; endpoints: { dispatches: string; stock: string; orders: string; acknowledgements: string } }
   | { ok: false; errors: Record<string, string> };
 
 export async function setUpPush(
@@ -18,5 +18,6 @@ export async function setUpPush(
   const secret = randomBytes(32).toString("base64url");
   if (!(await deps.inbound.setAuth(input.shop, input.connectionId, parsed.data, secret))) return { ok: false, errors: { mode: "That connection no longer exists." } };
   const base = `${input.appUrl.replace(/\/$/, "")}/inbound/${input.connectionId}`;
-  return { ok: true, secret, endpoints: { dispatches: `${base}/dispatches`, stock: `${base}/stock` } };
+  // The pull addresses answer only for pull connectors (OrderWise); the same credentials serve both ways.
+  return { ok: true, secret, endpoints: { dispatches: `${base}/dispatches`, stock: `${base}/stock`, orders: `${base}/orders`, acknowledgements: `${base}/acknowledgements` } };
 }

@@ -9,9 +9,13 @@ export interface TransportAcknowledgement {
   /** Matched by JSON containment against the stored transport state, e.g. `{ x12: { group: 7, transaction: 7 } }`. */
   match: Record<string, unknown>;
   accepted: boolean;
+  /** The warehouse's own id for the order, stored when accepted (pull connectors: OrderWise's order number). */
+  warehouseReference?: string | null;
   /** A sentence: what the warehouse said. */
   message: string;
   detail?: unknown;
+  /** Who the timeline names; `job:edi-acknowledgement` when absent. */
+  actor?: string;
 }
 
 /** A problem with a connection's inbound file, raised as an exception with a stable key (raise = upsert). */
@@ -44,6 +48,13 @@ export interface TransportState {
    * warehouse orders matched; the same acknowledgement again matches nothing new.
    */
   acknowledge(scope: InboundFileScope, acknowledgements: TransportAcknowledgement[]): Promise<number>;
+  /**
+   * Notes when something last happened on the connection (pull connectors: the warehouse's last pull),
+   * beside the counters in `warehouse_connection.sequences`, as epoch milliseconds.
+   */
+  stamp(scope: InboundFileScope, name: string, at: Date): Promise<void>;
+  /** The time `stamp` last noted under `name`; null when never. */
+  stampOf(scope: InboundFileScope, name: string): Promise<Date | null>;
   /** Raises an exception about the connection (not tied to an order). */
   raise(scope: InboundFileScope, problem: ConnectionProblem): Promise<void>;
 }

@@ -107,8 +107,34 @@ export interface InboundPush {
   body: string;
 }
 
+/** A warehouse's answer to one pulled order (pull connectors: OrderWise). */
+export interface PullAcknowledgementIn {
+  /** The idempotency key the order was pulled with. */
+  orderReference: string;
+  accepted: boolean;
+  /** The warehouse's own id for the order, when it gives one. */
+  warehouseReference: string | null;
+  /** A sentence in the warehouse's words (its rejection reason). */
+  message: string;
+}
+
+/**
+ * The pull side of a connector whose warehouse fetches orders from Loadbay (decision 0023): `submitOrder`
+ * only queues; the warehouse takes waiting orders from `/inbound/<connection>/orders` and acknowledges them.
+ */
+export interface PullTransport {
+  /** At most this many waiting orders per pull, oldest first. */
+  readonly batchSize: number;
+  /** The document the warehouse pulls (possibly with no orders). */
+  renderOrders(orders: OutboundOrder[]): { contentType: string; body: string };
+  /** Reads the warehouse's acknowledgement; `rejected` says what was unreadable. */
+  readAcknowledgements(body: string): ConnectorResult<PullAcknowledgementIn[]>;
+}
+
 export interface WarehouseConnector {
   readonly capabilities: ConnectorCapabilities;
+  /** Only for connectors whose warehouse pulls orders from Loadbay. */
+  readonly pull?: PullTransport;
   /**
    * Sends one warehouse order. Idempotent by `order.draft.idempotencyKey`: a second submit of the
    * same key never creates a second order; a duplicate-reference rejection is looked up and reported

@@ -51,6 +51,16 @@ export class InMemoryTransportState implements TransportState {
     return matched;
   }
 
+  readonly stamps = new Map<string, Date>();
+
+  async stamp(scope: InboundFileScope, name: string, at: Date): Promise<void> {
+    this.stamps.set(`${scope.shop}|${scope.connectionId}|${name}`, at);
+  }
+
+  async stampOf(scope: InboundFileScope, name: string): Promise<Date | null> {
+    return this.stamps.get(`${scope.shop}|${scope.connectionId}|${name}`) ?? null;
+  }
+
   async raise(_scope: InboundFileScope, problem: ConnectionProblem): Promise<void> {
     this.problems.push(problem);
   }
