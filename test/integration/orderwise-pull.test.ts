@@ -158,8 +158,7 @@ describe("OrderWise: despatches and free stock pushed", () => {
     expect(stored[0]).toMatchObject({ warehouseOrderId: order.id });
   });
 
-  // Read through the connector only: storing stock rows goes through the generated Prisma client, which in
-  // this shared node_modules is generated from another branch's schema (a `basis` column) just now.
+  // Read through the connector here; orderwise-e2e.test.ts checks the stored rows through the running app.
   it("free stock pushed by the simulator is read per product, for the connection's facility", async () => {
     const pushed: string[] = [];
     const recorder = new OrderWiseSim({ baseUrl: "http://127.0.0.1:1/unused", username: "x", password: "y" });
