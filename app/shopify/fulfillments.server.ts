@@ -13,27 +13,6 @@ import { fulfillmentOrderLinesPageResponse, fulfillmentOrdersPageResponse } from
 import type { AdminGateway } from "./admin-gateway.server";
 import { adminRequest } from "./admin-request.server";
 
-/** The first fulfillment orders of an order with their first lines; the same node shape as the follow-up pages. */
-export const DISPATCH_FULFILLMENT_ORDERS = `#graphql
-  query DispatchFulfillmentOrders($id: ID!) {
-    order(id: $id) {
-      fulfillmentOrders(first: 3) {
-        pageInfo { hasNextPage endCursor }
-        nodes {
-          id
-          status
-          assignedLocation { location { id } }
-          fulfillmentHolds { id handle reason heldByRequestingApp }
-          lineItems(first: 20) {
-            pageInfo { hasNextPage endCursor }
-            nodes { id sku remainingQuantity totalQuantity lineItem { id } }
-          }
-        }
-      }
-    }
-  }
-`;
-
 /** The order's fulfillments without their lines (lines are read only for those made since an attempt). */
 export const ORDER_FULFILLMENTS = `#graphql
   query OrderFulfillments($id: ID!) {
@@ -105,7 +84,7 @@ export class ShopifyFulfillmentsGateway implements ShopifyFulfillments {
 
   async fulfillmentOrders(shop: string, orderGid: string): Promise<SourceResult<FulfillmentOrderNow[] | null>> {
     const request = adminRequest(this.gateway, shop);
-    const first = await request(DISPATCH_FULFILLMENT_ORDERS, { id: orderGid }, fulfillmentOrdersPageResponse);
+    const first = await request(ORDER_FULFILLMENT_ORDERS_PAGE, { id: orderGid, after: null }, fulfillmentOrdersPageResponse);
     if (!first.ok) return first;
     if (!first.value.order) return ok(null);
     const fos = await drain(first.value.order.fulfillmentOrders, async (after) => {

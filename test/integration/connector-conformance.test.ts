@@ -56,16 +56,12 @@ describeConnectorContract("Mintsoft", async () => {
   };
 });
 
-describeConnectorContract("CSV over SFTP", async () => {
-  const sim = await startSftpWarehouseSim({ seed: 5, pickupMs: null });
-  const connector = new CsvSftpConnector(
-    { ...sim.connectionSettings(), timeoutMs: 2_000 },
-    { scope: { shop: "contract.myshopify.com", connectionId: "contract" }, ledger: new InMemoryInboundFileLedger() },
-  );
+/** The harness for a file connector against the SFTP warehouse simulator (CSV or X12). */
+function overSftp(sim: Awaited<ReturnType<typeof startSftpWarehouseSim>>, connector: WarehouseConnector) {
   return {
     connector,
     // The warehouse takes in what is waiting (it scans its folder on a timer), then counts.
-    storedFor: (reference) => {
+    storedFor: (reference: string) => {
       sim.pickUp();
       return sim.ordersFor(reference).length;
     },
@@ -74,6 +70,15 @@ describeConnectorContract("CSV over SFTP", async () => {
     loseNextAnswer: () => void sim.setFaults({ errorRate: 1, errorOps: ["rename"], errorPhase: "after", count: 1 }),
     close: () => sim.close(),
   };
+}
+
+describeConnectorContract("CSV over SFTP", async () => {
+  const sim = await startSftpWarehouseSim({ seed: 5, pickupMs: null });
+  const connector = new CsvSftpConnector(
+    { ...sim.connectionSettings(), timeoutMs: 2_000 },
+    { scope: { shop: "contract.myshopify.com", connectionId: "contract" }, ledger: new InMemoryInboundFileLedger() },
+  );
+  return overSftp(sim, connector);
 });
 
 describeConnectorContract("Whistl profile (CSV over SFTP in Whistl's layout)", async () => {
@@ -92,16 +97,7 @@ describeConnectorContract("Whistl profile (CSV over SFTP in Whistl's layout)", a
     { ...sim.connectionSettings(), columns, timeoutMs: 2_000 },
     { scope: { shop: "contract.myshopify.com", connectionId: "contract-whistl" }, ledger: new InMemoryInboundFileLedger() },
   );
-  return {
-    connector,
-    storedFor: (reference) => {
-      sim.pickUp();
-      return sim.ordersFor(reference).length;
-    },
-    failNextSubmit: () => void sim.setFaults({ errorRate: 1, errorOps: ["open-write"], errorPhase: "before", count: 1 }),
-    loseNextAnswer: () => void sim.setFaults({ errorRate: 1, errorOps: ["rename"], errorPhase: "after", count: 1 }),
-    close: () => sim.close(),
-  };
+  return overSftp(sim, connector);
 });
 
 describeConnectorContract("EDI X12 over SFTP", async () => {
@@ -110,16 +106,7 @@ describeConnectorContract("EDI X12 over SFTP", async () => {
     { ...sim.ediConnectionSettings(), timeoutMs: 2_000 },
     { scope: { shop: "contract.myshopify.com", connectionId: "contract" }, ledger: new InMemoryInboundFileLedger(), state: new InMemoryTransportState() },
   );
-  return {
-    connector,
-    storedFor: (reference) => {
-      sim.pickUp();
-      return sim.ordersFor(reference).length;
-    },
-    failNextSubmit: () => void sim.setFaults({ errorRate: 1, errorOps: ["open-write"], errorPhase: "before", count: 1 }),
-    loseNextAnswer: () => void sim.setFaults({ errorRate: 1, errorOps: ["rename"], errorPhase: "after", count: 1 }),
-    close: () => sim.close(),
-  };
+  return overSftp(sim, connector);
 });
 
 /** The transport state, failing the next `keep` before storing (a lost write) or after it (a lost answer). */

@@ -100,11 +100,11 @@ describe("dispatches into Shopify", () => {
     expect(page.match(/In Shopify/g)).toHaveLength(3);
 
     // Every poll reads the last despatch again (Mintsoft's date filter includes the cursor): still 3.
-    const polls = shop.operations("DispatchFulfillmentOrders").length;
+    const polls = shop.operations("OrderFulfillmentOrdersPage").length;
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await app.db.dispatchAdvice.count({ where: { shop: SHOP, warehouseOrderId: sent.id } })).toBe(3);
     expect(shop.fulfillments(order.id)).toHaveLength(3);
-    expect(shop.operations("DispatchFulfillmentOrders")).toHaveLength(polls); // and no Shopify reads for them
+    expect(shop.operations("OrderFulfillmentOrdersPage")).toHaveLength(polls); // and no Shopify reads for them
   }, 120_000);
 
   it("a case-of-12 line shipped as 24 units fulfils 2 cases, once, although Shopify's answer was lost", async () => {

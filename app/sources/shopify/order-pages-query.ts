@@ -24,9 +24,12 @@ export const ORDER_LINE_ITEMS_PAGE = `#graphql
   }
 `;
 
-/** The next fulfillment orders of an order, each with its first 20 lines (cost ≈ 141). */
+/**
+ * The next fulfillment orders of an order, each with its first 20 lines (cost ≈ 141); with `after` null,
+ * the first ones (the dispatch path reads them so, app/shopify/fulfillments.server.ts).
+ */
 export const ORDER_FULFILLMENT_ORDERS_PAGE = `#graphql
-  query OrderFulfillmentOrdersPage($id: ID!, $after: String!) {
+  query OrderFulfillmentOrdersPage($id: ID!, $after: String) {
     order(id: $id) {
       fulfillmentOrders(first: 3, after: $after) {
         pageInfo { hasNextPage endCursor }
