@@ -27,7 +27,8 @@ export class SqlInventoryStore implements InventoryStore {
   async context(shop: string): Promise<InventoryContext | null> {
     const { rows } = await this.sql.run<{ settings: unknown; updatedAt: Date }>(
       "inventory-context",
-      `SELECT settings, "updatedAt" FROM shop WHERE domain = $1 AND "uninstalledAt" IS NULL`,
+      // A shop in dry run sends nothing anywhere, stock to Shopify included (its pending changes wait).
+      `SELECT settings, "updatedAt" FROM shop WHERE domain = $1 AND "uninstalledAt" IS NULL AND NOT "dryRun"`,
       [shop],
     );
     const row = rows[0];

@@ -47,7 +47,7 @@ export class SqlStockPolls implements StockPollRepository, FullSyncSchedule {
     const { rows } = await this.sql.run<{ shop: string; settings: { inventory?: unknown } | null; lastStartedAt: Date | null }>(
       "full-sync-candidates",
       `SELECT s.domain AS shop, s.settings, (SELECT max(r."startedAt") FROM inventory_sync_run r WHERE r.shop = s.domain AND r.kind = 'full') AS "lastStartedAt"
-         FROM shop s WHERE s."uninstalledAt" IS NULL AND EXISTS (SELECT 1 FROM warehouse_connection c WHERE c.shop = s.domain AND c.enabled)`,
+         FROM shop s WHERE s."uninstalledAt" IS NULL AND NOT s."dryRun" AND EXISTS (SELECT 1 FROM warehouse_connection c WHERE c.shop = s.domain AND c.enabled)`,
       [],
     );
     return rows.map((r) => ({ shop: r.shop, everyMinutes: parseInventorySettings(r.settings?.inventory).fullSyncEveryMinutes, lastStartedAt: r.lastStartedAt }));

@@ -31,7 +31,7 @@ const PROGRESS_EVERY_MS = 250;
 export async function syncInventory(deps: SyncInventoryDeps, job: { shop: string }): Promise<SyncResult> {
   const { shop } = job;
   const context = await deps.store.context(shop);
-  if (!context) return { status: "skipped", note: "the shop is not installed" };
+  if (!context) return { status: "skipped", note: "the shop is not installed, or is in dry run" };
   const runId = await deps.store.startRun(shop, "full");
   if (!runId) return { status: "skipped", note: "a full sync is already running" };
   const now = deps.now ?? (() => new Date());

@@ -28,7 +28,7 @@ export async function syncStockDelta(deps: SyncStockDeltaDeps, job: { shop: stri
   const { shop } = job;
   const now = deps.now ?? (() => new Date());
   const context = await deps.store.context(shop);
-  if (!context) return { status: "nothing", note: "the shop is not installed" };
+  if (!context) return { status: "nothing", note: "the shop is not installed, or is in dry run" };
   const keys = await deps.store.claimPending(shop);
   if (keys.length === 0) return { status: "nothing", note: "no stock changed" };
   const items = await deps.store.itemsFor(shop, keys);
