@@ -3,7 +3,7 @@
 // like a bad signature, so the endpoint reveals nothing. What the connector reads is stored once.
 import type { Logger } from "pino";
 import type { ConnectorRegistry } from "~/modules/transmission/transmission.ports";
-import { checkInboundAuth } from "./inbound-auth";
+import { authenticatedTarget } from "./inbound-caller";
 import type { InboundRepository } from "./inbound.ports";
 import type { DispatchQueue } from "~/modules/fulfilments/fulfilments.ports";
 import type { StockDeltaQueue } from "~/modules/inventory/poll-stock.use-case";
@@ -33,15 +33,8 @@ export type PushResult =
   | { status: 404 | 422 | 503; message: string };
 
 export async function receivePush(deps: ReceivePushDeps, push: PushRequest): Promise<PushResult> {
-  const target = await deps.inbound.target(push.connectionId);
-  const refused = (reason: string): PushResult => {
-    deps.log.warn({ connectionId: push.connectionId, kind: push.kind, reason, from: push.remoteAddress }, "inbound push refused");
-    return { status: 401 };
-  };
-  if (!target) return refused("no such connection");
-  if (!target.auth || !target.secret) return refused("pushes are not set up for this connection");
-  const auth = checkInboundAuth(target.auth, target.secret, push.header, push.body);
-  if (!auth.ok) return refused(auth.reason);
+  const target = await authenticatedTarget(deps, push, `push of ${push.kind}`);
+  if (!target) return { status: 401 };
 
   const found = await deps.connectors.forConnection(target.shop, target.connectionId);
   if (!found.ok) return { status: 503, message: found.message };
