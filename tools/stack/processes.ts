@@ -49,13 +49,16 @@ export function startProcess(name: string, args: string[], env: Record<string, s
 
 /** The production web server (`npm start`: server.ts on the Vite build). */
 export function startWeb(env: Record<string, string>, options: { echo?: boolean } = {}): ManagedProcess {
-  return startProcess("web", ["--import", "tsx", join(ROOT, "server.ts")], env, options);
+  return startProcess("web", [...WEB_NODE_FLAGS, "--import", "tsx", join(ROOT, "server.ts")], env, options);
 }
 
 /** The worker (`npm run worker`, same V8 flags: see WORKER_NODE_FLAGS). */
 export function startWorker(env: Record<string, string>, options: { echo?: boolean; name?: string } = {}): ManagedProcess {
   return startProcess(options.name ?? "worker", [...WORKER_NODE_FLAGS, "--import", "tsx", join(ROOT, "app", "jobs", "worker.server.ts")], env, options);
 }
+
+/** V8 flags for the web process: none by default; LOADBAY_WEB_NODE_FLAGS sets some for experiments. */
+const WEB_NODE_FLAGS = (process.env.LOADBAY_WEB_NODE_FLAGS ?? "").split(" ").filter(Boolean);
 
 /**
  * The worker's V8 heap, sized for its memory budget (decision 0016): its garbage is short-lived job
