@@ -3,7 +3,7 @@
 // and source, and the SKU marked pending so the delta job brings Shopify in line. One statement per
 // chunk on node-postgres (decision 0016): this runs for every push and every poll page.
 import { NOW_UTC, type SqlRunner } from "~/lib/sql.server";
-import type { StockLevelIn } from "~/modules/transmission/warehouse-connector";
+import type { StockAdjustmentIn, StockLevelIn } from "~/modules/transmission/warehouse-connector";
 
 export type StockSource = "push" | "poll-snapshot" | "poll-delta";
 
@@ -49,6 +49,36 @@ export async function storeStockLevels(tx: SqlRunner, shop: string, connectionId
         WHERE b."freeQuantity" IS DISTINCT FROM s."freeQuantity"
        RETURNING id::text AS id`,
       [shop, connectionId, chunk.map((l) => l.facilityCode), chunk.map((l) => l.warehouseSku), chunk.map((l) => Math.floor(l.freeQuantity)), chunk.map((l) => l.asOf.toISOString()), source],
+    );
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+/**
+ * Applies stock adjustments (EDI 947: a quantity up or down, with a reason) to the figures already held.
+ * Each (adjustment, line) counts once, recorded in `stock_change` under `adjustment:<id>:<line>`; one
+ * older than the figure it would change is already in that figure (a later snapshot) and is skipped,
+ * as is one for a SKU that has no figure yet (the next snapshot brings it). Returns the change ids.
+ */
+export async function applyStockAdjustments(tx: SqlRunner, shop: string, connectionId: string, adjustments: StockAdjustmentIn[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const a of adjustments) {
+    if (!Number.isInteger(a.delta) || Math.abs(a.delta) > 2_000_000_000) continue;
+    const { rows } = await tx.run<{ id: string }>(
+      "apply-stock-adjustment",
+      `WITH changed AS (
+         UPDATE stock_level SET "freeQuantity" = "freeQuantity" + $5, "asOf" = $6::timestamptz AT TIME ZONE 'UTC', source = 'adjustment',
+                "receivedAt" = ${NOW_UTC}, "pendingSince" = COALESCE("pendingSince", ${NOW_UTC}), "updatedAt" = ${NOW_UTC}
+          WHERE shop = $1 AND "connectionId" = $2::uuid AND "facilityCode" = $3 AND "baseSku" = $4
+            AND "asOf" <= $6::timestamptz AT TIME ZONE 'UTC'
+            AND NOT EXISTS (SELECT 1 FROM stock_change c WHERE c.shop = $1 AND c."connectionId" = $2::uuid AND c.source = $7)
+         RETURNING "facilityCode", "baseSku", "freeQuantity", "asOf"
+       )
+       INSERT INTO stock_change (id, shop, "connectionId", "facilityCode", "baseSku", "freeQuantity", "asOf", source, "receivedAt")
+       SELECT gen_random_uuid(), $1, $2::uuid, "facilityCode", "baseSku", "freeQuantity", "asOf", $7, ${NOW_UTC} FROM changed
+       RETURNING id::text AS id`,
+      [shop, connectionId, a.facilityCode, a.warehouseSku, a.delta, a.at.toISOString(), `adjustment:${a.adjustmentId}:${a.line}`],
     );
     ids.push(...rows.map((r) => r.id));
   }

@@ -4,8 +4,8 @@ import type { Sql } from "~/lib/sql.server";
 import type { StockPollRepository } from "~/modules/inventory/poll-stock.use-case";
 import type { FullSyncSchedule } from "~/modules/inventory/schedule-full-syncs.use-case";
 import { parseInventorySettings } from "~/modules/inventory/inventory-settings.schema";
-import type { StockLevelIn } from "~/modules/transmission/warehouse-connector";
-import { storeStockLevels } from "./stock-levels.repo.server";
+import type { StockAdjustmentIn, StockLevelIn } from "~/modules/transmission/warehouse-connector";
+import { applyStockAdjustments, storeStockLevels } from "./stock-levels.repo.server";
 
 export class SqlStockPolls implements StockPollRepository, FullSyncSchedule {
   constructor(private readonly sql: Sql) {}
@@ -29,9 +29,17 @@ export class SqlStockPolls implements StockPollRepository, FullSyncSchedule {
     return rows[0]?.cursor ?? null;
   }
 
-  async storeStockPage(shop: string, connectionId: string, levels: StockLevelIn[], nextCursor: string | null, source: "poll-snapshot" | "poll-delta"): Promise<string[]> {
+  async storeStockPage(
+    shop: string,
+    connectionId: string,
+    levels: StockLevelIn[],
+    nextCursor: string | null,
+    source: "poll-snapshot" | "poll-delta",
+    adjustments: StockAdjustmentIn[] = [],
+  ): Promise<string[]> {
     return this.sql.transaction(async (tx) => {
-      const ids = await storeStockLevels(tx, shop, connectionId, levels, source);
+      // Levels first: an adjustment older than a figure in the same page is already in it.
+      const ids = [...(await storeStockLevels(tx, shop, connectionId, levels, source)), ...(await applyStockAdjustments(tx, shop, connectionId, adjustments))];
       if (nextCursor !== null) {
         await tx.run(
           "stock-cursor-save",

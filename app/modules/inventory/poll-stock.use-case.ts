@@ -2,15 +2,25 @@
 // a snapshot when there is none). The figures and the new cursor are stored together, so a crash
 // re-reads the page rather than skipping it; the changed SKUs go to the delta job at once.
 import type { Logger } from "pino";
-import type { ConnectorFailure, StockLevelIn } from "~/modules/transmission/warehouse-connector";
+import type { ConnectorFailure, StockAdjustmentIn, StockLevelIn } from "~/modules/transmission/warehouse-connector";
 import type { ConnectorRegistry } from "~/modules/transmission/transmission.ports";
 
 export interface StockPollRepository {
   /** Enabled connections of installed shops. */
   stockPollTargets(): Promise<{ shop: string; connectionId: string }[]>;
   stockCursor(shop: string, connectionId: string): Promise<string | null>;
-  /** Stores the figures and the cursor together; returns the ids of the stock changes recorded. */
-  storeStockPage(shop: string, connectionId: string, levels: StockLevelIn[], nextCursor: string | null, source: "poll-snapshot" | "poll-delta"): Promise<string[]>;
+  /**
+   * Stores the figures, the adjustments (EDI 947: each counted once, skipped when older than the figure)
+   * and the cursor together; returns the ids of the stock changes recorded.
+   */
+  storeStockPage(
+    shop: string,
+    connectionId: string,
+    levels: StockLevelIn[],
+    nextCursor: string | null,
+    source: "poll-snapshot" | "poll-delta",
+    adjustments?: StockAdjustmentIn[],
+  ): Promise<string[]>;
 }
 
 export interface StockDeltaQueue {
@@ -37,7 +47,8 @@ export async function pollStock(deps: PollStockDeps, job: { shop: string; connec
     deps.log.warn({ ...job, failure: page.error }, "stock poll refused");
     return { status: "skipped", note: page.error.message };
   }
-  const ids = await deps.polls.storeStockPage(job.shop, job.connectionId, page.value.items, page.value.nextCursor, cursor === null ? "poll-snapshot" : "poll-delta");
+  const { items, nextCursor, adjustments = [] } = page.value;
+  const ids = await deps.polls.storeStockPage(job.shop, job.connectionId, items, nextCursor, cursor === null ? "poll-snapshot" : "poll-delta", adjustments);
   if (ids[0]) await deps.queue.enqueueStockDelta({ shop: job.shop, changeId: ids[0] });
-  return { status: "polled", received: page.value.items.length, changed: ids.length };
+  return { status: "polled", received: items.length + adjustments.length, changed: ids.length };
 }
