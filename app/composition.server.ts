@@ -54,6 +54,7 @@ import { AdminGateway } from "~/shopify/admin-gateway.server";
 import { OfflineTokens } from "~/shopify/offline-token.server";
 import { checkHealth, type HealthReport } from "~/lib/health.server";
 import { renderMetrics } from "~/jobs/metrics.server";
+import { watchEventLoop } from "~/lib/event-loop.server";
 import { SqlDispatchRepository, SqlWarehouseStatusRepository } from "~/persistence/dispatches.repo.server";
 import { ShopifyFulfillmentsGateway } from "~/shopify/fulfillments.server";
 import { SqlInventoryStore } from "./persistence/inventory.repo.server";
@@ -141,6 +142,7 @@ export interface Container {
 
 export function createContainer(env: Env, options: { log?: Logger } = {}): Container {
   const log = options.log ?? createLogger(env.LOG_LEVEL);
+  watchEventLoop();
   const db = createDb(env.DATABASE_URL);
   const sql = createSql(env.DATABASE_URL);
   const redis = createRedis(env.REDIS_URL, "producer");

@@ -1,8 +1,10 @@
 // Prometheus metrics for the queues, read from BullMQ at scrape time so that any web process can
 // serve them: depths by state, totals of completed and failed jobs (BullMQ's own per-minute
-// metrics, switched on in the worker), and wait/run latency quantiles over recently completed jobs.
+// metrics, switched on in the worker), wait/run latency quantiles over recently completed jobs, and
+// the serving process's event-loop delay.
 import type { Queue } from "bullmq";
 import { Gauge, Registry } from "prom-client";
+import { takeEventLoopDelay } from "~/lib/event-loop.server";
 import type { JobQueues } from "./queues.server";
 
 const STATES = ["waiting", "active", "delayed", "prioritized", "failed", "completed", "paused"] as const;
@@ -30,6 +32,14 @@ export async function renderMetrics(queues: JobQueues): Promise<string> {
       wait.set({ queue: queue.name, quantile: String(q) }, quantile(waits, q));
       run.set({ queue: queue.name, quantile: String(q) }, quantile(runs, q));
     }
+  }
+  // The serving process's own loop, since the previous scrape.
+  const loop = takeEventLoopDelay();
+  if (loop) {
+    const delay = gauge("loadbay_event_loop_delay_seconds", "How late this process's event loop ran since the previous scrape", ["quantile"]);
+    delay.set({ quantile: "0.5" }, loop.p50 / 1000);
+    delay.set({ quantile: "0.99" }, loop.p99 / 1000);
+    delay.set({ quantile: "1" }, loop.max / 1000);
   }
   return registry.metrics();
 }

@@ -40,4 +40,16 @@ describe("health and metrics", () => {
     expect(text).toMatch(/loadbay_jobs_total\{queue="inbox",outcome="failed"\} 0/);
     expect(text).toMatch(/loadbay_job_wait_seconds\{queue="inbox",quantile="0.99"\}/);
   });
+
+  it("/metrics reports how late the serving process's event loop ran since the previous scrape", async () => {
+    const { loader } = await import("~/routes/metrics");
+    await loader(); // opens a window
+    const blockedUntil = Date.now() + 60;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    while (Date.now() < blockedUntil); // hold the loop for a while
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const text = await (await loader()).text();
+    const max = Number(/loadbay_event_loop_delay_seconds\{quantile="1"\} ([\d.e-]+)/.exec(text)?.[1]);
+    expect(max).toBeGreaterThanOrEqual(0.03);
+  });
 });

@@ -32,8 +32,11 @@ export const intakeGroup: BenchGroup = async ({ runs }) => {
       runLoad({ url, total, concurrency: 32, ratePerSecond: RATE, makeRequest: () => ({ method: "POST", ...webhook() }) });
     const warm = await offer(webhookUrl, WARMUP);
     if (warm.firstError) throw new Error(`webhooks could not be sent: ${String(warm.firstError)}\n${web.output()}`);
+    const metricsUrl = `http://127.0.0.1:${webPort}/metrics`;
     return await medianOfRuns(runs, async () => {
+      await loopDelay(metricsUrl); // opens the web process's window for this run
       const ack = await offer(webhookUrl, TOTAL);
+      const loop = await loopDelay(metricsUrl);
       const base = await offer(`http://127.0.0.1:${basePort}/`, TOTAL);
       const decision = await measureIntakeToDecision(200, 20);
       return {
@@ -44,6 +47,10 @@ export const intakeGroup: BenchGroup = async ({ runs }) => {
         webhook_ack_rps: round((ack.latenciesMs.length / ack.elapsedMs) * 1000),
         baseline_http_p99_ms: round(percentile(base.latenciesMs, 99)),
         webhook_ack_p99_vs_baseline: round(percentile(ack.latenciesMs, 99) / percentile(base.latenciesMs, 99)),
+        // How late the web process's own event loop ran during the acknowledgements: the part of the
+        // tail that is Loadbay's code (or its garbage collector) rather than the machine.
+        web_event_loop_delay_p99_ms: round(loop.p99),
+        web_event_loop_delay_max_ms: round(loop.max),
       };
     });
   } finally {
@@ -51,6 +58,13 @@ export const intakeGroup: BenchGroup = async ({ runs }) => {
     await isolated.cleanup();
   }
 };
+
+/** The web process's event-loop delay since the previous scrape of its /metrics (ms). */
+async function loopDelay(metricsUrl: string): Promise<{ p99: number; max: number }> {
+  const text = await (await fetch(metricsUrl)).text();
+  const read = (quantile: string) => Number(new RegExp(`loadbay_event_loop_delay_seconds\\{quantile="${quantile}"\\} ([\\d.e+-]+)`).exec(text)?.[1] ?? Number.NaN) * 1000;
+  return { p99: read("0.99"), max: read("1") };
+}
 
 const nonOk = (result: LoadResult) => result.latenciesMs.length - (result.statuses[200] ?? 0);
 
