@@ -58,6 +58,9 @@ import { watchEventLoop } from "~/lib/event-loop.server";
 import { SqlDispatchRepository, SqlWarehouseStatusRepository } from "~/persistence/dispatches.repo.server";
 import { ShopifyFulfillmentsGateway } from "~/shopify/fulfillments.server";
 import { SqlInventoryStore } from "./persistence/inventory.repo.server";
+import { PrismaInventoryAdmin } from "./persistence/inventory-admin.repo.server";
+import { readInventoryPage, requestFullSync } from "./modules/inventory/inventory-page.use-case";
+import { readInventorySettingsPage, saveInventorySettings } from "./modules/inventory/inventory-settings.use-case";
 import { SqlStockPolls } from "./persistence/stock-polls.repo.server";
 import { ShopifyInventoryGateway } from "./shopify/inventory.server";
 import { ShopifyWarehouseStatus } from "~/shopify/warehouse-status.server";
@@ -132,6 +135,13 @@ export interface Container {
   operationsSettings: {
     read(shop: string): ReturnType<typeof readOperationsSettingsPage>;
     save(input: Parameters<typeof saveOperationsSettings>[1]): ReturnType<typeof saveOperationsSettings>;
+  };
+  /** The inventory page (/app/inventory) and its settings (/app/settings/inventory). */
+  inventoryAdmin: {
+    page(shop: string, page: number): ReturnType<typeof readInventoryPage>;
+    runFullSync(shop: string): ReturnType<typeof requestFullSync>;
+    readSettings(shop: string): ReturnType<typeof readInventorySettingsPage>;
+    saveSettings(input: Parameters<typeof saveInventorySettings>[1]): ReturnType<typeof saveInventorySettings>;
   };
   retryWebhook(shop: string, inboxId: string): ReturnType<typeof retryWebhook>;
   health(): Promise<HealthReport>;
@@ -223,6 +233,16 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     operationsSettings: (() => {
       const deps = { store: new PrismaOperationsSettingsStore(db), connections: new PrismaConnectionRepository(db, box) };
       return { read: (shop: string) => readOperationsSettingsPage(deps, shop), save: (input: Parameters<typeof saveOperationsSettings>[1]) => saveOperationsSettings(deps, input) };
+    })(),
+    inventoryAdmin: (() => {
+      const store = new PrismaInventoryAdmin(db);
+      const now = () => new Date();
+      return {
+        page: (shop: string, page: number) => readInventoryPage({ reader: store, settings: store, now }, shop, page),
+        runFullSync: (shop: string) => requestFullSync({ reader: store, settings: store, enqueueFullSync: (job) => queues.enqueueFullSync(job), now }, shop),
+        readSettings: (shop: string) => readInventorySettingsPage({ store, reader: store }, shop),
+        saveSettings: (input: Parameters<typeof saveInventorySettings>[1]) => saveInventorySettings({ store }, input),
+      };
     })(),
     retryWebhook: (shop, inboxId) => retryWebhook({ inbox, queue: queues }, shop, inboxId),
     health: () => checkHealth({ db, redis }),

@@ -110,6 +110,15 @@ export class SqlInventoryStore implements InventoryStore {
     return rows;
   }
 
+  async previousItems(shop: string): Promise<{ inventoryItemId: string; sku: string | null; problemKey: string | null }[]> {
+    const { rows } = await this.sql.run<{ inventoryItemId: string; sku: string | null; problemKey: string | null }>(
+      "inventory-previous-items",
+      `SELECT "inventoryItemId", sku, "problemKey" FROM inventory_item_map WHERE shop = $1`,
+      [shop],
+    );
+    return rows;
+  }
+
   async readings(shop: string, inventoryItemIds: string[]): Promise<ShopifyReading[]> {
     const { rows } = await this.sql.run<{ inventoryItemId: string; locationId: string; quantity: number | null; generation: string; readAt: Date }>(
       "inventory-readings",

@@ -83,7 +83,7 @@ export default function Overview() {
   const result = useActionData<typeof action>();
   const hooks = data.webhooksLast24h;
   return (
-    <Page title="Loadbay overview">
+    <Page title="Loadbay overview" secondaryActions={[{ content: "Inventory and drift", url: "/app/inventory" }]}>
       <Layout>
         {result && (
           <Layout.Section>

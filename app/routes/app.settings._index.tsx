@@ -81,6 +81,11 @@ export default function MappingSettingsOverview() {
             </Part>
           </Layout.Section>
           <Layout.Section>
+            <Part title="Inventory" to="/app/settings/inventory" action="Edit inventory settings">
+              <Text as="p" tone="subdued">How often the full stock sync runs, safety buffers, and the location map check.</Text>
+            </Part>
+          </Layout.Section>
+          <Layout.Section>
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">Warehouses</Text>

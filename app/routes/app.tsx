@@ -26,6 +26,7 @@ export default function AppLayout() {
           <Link to="/app">Overview</Link>
           <Link to="/app/orders">Orders</Link>
           <Link to="/app/exceptions">Exceptions</Link>
+          <Link to="/app/inventory">Inventory</Link>
           <Link to="/app/connections">Warehouses</Link>
           <Link to="/app/settings">Mapping settings</Link>
         </nav>
@@ -41,6 +42,7 @@ export default function AppLayout() {
         </Link>
         <Link to="/app/orders">Orders</Link>
         <Link to="/app/exceptions">Exceptions</Link>
+        <Link to="/app/inventory">Inventory</Link>
         <Link to="/app/connections">Warehouses</Link>
         <Link to="/app/settings">Mapping settings</Link>
       </NavMenu>

@@ -37,7 +37,7 @@ export interface AdminResponse<T> {
 }
 
 export interface AdminGatewayConfig {
-  tokens: OfflineTokens;
+  tokens: Pick<OfflineTokens, "accessToken" | "invalidate" | "refresh">;
   adminOrigin: (shop: string) => string;
   log: Logger;
   fetch?: typeof fetch;
@@ -46,11 +46,18 @@ export interface AdminGatewayConfig {
 }
 
 const MAX_THROTTLE_RETRIES = 5;
+
+interface Reservation {
+  document: string;
+  cost: number;
+}
 const DEFAULT_MAX_WAIT_MS = 2_000;
 
 export class AdminGateway {
   private readonly buckets = new Map<string, Bucket>();
   private readonly lastCost = new Map<string, number>();
+  /** Calls paced and not yet answered, per shop, with the points each reserved (see `observed`). */
+  private readonly inFlight = new Map<string, Set<Reservation>>();
   /** Points spent per shop since start (actual cost), for benchmarks and metrics. */
   readonly pointsSpent = new Map<string, number>();
 
@@ -67,7 +74,7 @@ export class AdminGateway {
     for (let attempt = 0; ; attempt++) {
       const paced = await this.pace(shop, document, options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
       if (!paced.ok) return paced;
-      const sent = await this.send<T>(shop, document, variables, isMutation);
+      const sent = await this.send<T>(shop, document, variables, isMutation, paced.value);
       if (sent.ok) return sent;
       const failure = sent.error;
       if (failure.kind === "unauthorized" && !refreshed) {
@@ -81,18 +88,40 @@ export class AdminGateway {
     }
   }
 
-  private async pace(shop: string, document: string, maxWaitMs: number): Promise<Result<true, AdminFailure>> {
+  /** Waits for the points the call will cost and reserves them; answers the points reserved. */
+  private async pace(shop: string, document: string, maxWaitMs: number): Promise<Result<Reservation, AdminFailure>> {
     const cost = this.lastCost.get(document) ?? 50;
     const now = this.now();
     const bucket = this.buckets.get(shop);
     const wait = waitFor(bucket, cost, now);
     if (wait > maxWaitMs) return err({ kind: "throttled", message: `Shopify's rate limit for ${shop} needs ${wait} ms to refill`, retryAfterMs: wait });
     if (bucket) this.buckets.set(shop, reserve(bucket, cost, now + wait));
+    // Reserved from now until the answer: a call still waiting its turn has spent its points as surely as one on the wire.
+    const reservation = { document, cost };
+    const reservations = this.inFlight.get(shop) ?? new Set<Reservation>();
+    this.inFlight.set(shop, reservations.add(reservation));
     if (wait > 0) await (this.config.sleep ?? sleep)(wait);
-    return ok(true);
+    return ok(reservation);
   }
 
-  private async send<T>(shop: string, document: string, variables: Record<string, unknown>, isMutation: boolean) {
+  /** Points held by calls not yet answered; a call reserved before its document's cost was known counts at that cost. */
+  private reservedCost(shop: string): number {
+    let sum = 0;
+    for (const r of this.inFlight.get(shop) ?? []) sum += Math.max(r.cost, this.lastCost.get(r.document) ?? 0);
+    return sum;
+  }
+
+  private async send<T>(shop: string, document: string, variables: Record<string, unknown>, isMutation: boolean, reservation: Reservation) {
+    // The call's own reservation ends when its answer arrives, before the answer's throttleStatus is read.
+    const settle = () => this.inFlight.get(shop)?.delete(reservation);
+    try {
+      return await this.sendReserved<T>(shop, document, variables, isMutation, settle);
+    } finally {
+      settle();
+    }
+  }
+
+  private async sendReserved<T>(shop: string, document: string, variables: Record<string, unknown>, isMutation: boolean, settle: () => unknown) {
     let token: string;
     try {
       token = await this.config.tokens.accessToken(shop);
@@ -106,6 +135,7 @@ export class AdminGateway {
     });
     try {
       const response = await client.rawRequest<T>(document, variables);
+      settle();
       return this.interpret<T>(shop, document, response);
     } catch (error) {
       return err(this.transportFailure(shop, error, isMutation));
@@ -116,8 +146,8 @@ export class AdminGateway {
     const cost = costSchema.safeParse((response.extensions as { cost?: unknown } | undefined)?.cost);
     const now = this.now();
     if (cost.success) {
-      this.buckets.set(shop, observed(cost.data.throttleStatus, now));
       this.lastCost.set(document, cost.data.requestedQueryCost);
+      this.buckets.set(shop, observed(cost.data.throttleStatus, now, this.reservedCost(shop)));
       this.pointsSpent.set(shop, (this.pointsSpent.get(shop) ?? 0) + (cost.data.actualQueryCost ?? 0));
     }
     const errors = response.errors ?? [];

@@ -25,6 +25,19 @@ export const CATALOG_BULK_QUERY = `#graphql
   }
 `;
 
+/** The lowest and highest inventory item ids, to cut the catalogue read into slices by id. */
+export const ITEM_ID_BOUNDS = `#graphql
+  query InventoryItemIdBounds {
+    lowest: inventoryItems(first: 1) { nodes { id } }
+    highest: inventoryItems(first: 1, reverse: true) { nodes { id } }
+  }
+`;
+
+/** The catalogue read for items whose numeric id is in [from, to] (Shopify's search syntax on `id`). */
+export function catalogSliceQuery(from: number, to: number): string {
+  return CATALOG_BULK_QUERY.replace("inventoryItems {", `inventoryItems(query: "id:>=${from} id:<=${to}") {`);
+}
+
 export const RUN_BULK_QUERY = `#graphql
   mutation InventoryBulkRun($query: String!) {
     bulkOperationRunQuery(query: $query) {

@@ -2,11 +2,11 @@
 // id, and `inventorySetQuantities` with `changeFromQuantity` on every row under an `@idempotent` key.
 // Answers are parsed with zod at this trust boundary; failures map to the inventory area's closed set.
 import { z } from "zod";
-import type { LevelRead, ShopifyFailure, ShopifyInventory, ShopifyResult } from "~/modules/inventory/inventory.ports";
+import type { CatalogPart, LevelRead, ShopifyFailure, ShopifyInventory, ShopifyResult } from "~/modules/inventory/inventory.ports";
 import type { ShopifyVariant } from "~/modules/inventory/item-map";
 import type { WriteBatch } from "~/modules/inventory/stock-writes";
 import type { AdminFailure, AdminGateway } from "./admin-gateway.server";
-import { BULK_STATUS, CATALOG_BULK_QUERY, REREAD_LEVELS, RUN_BULK_QUERY, SET_QUANTITIES } from "./inventory-documents";
+import { BULK_STATUS, catalogSliceQuery, ITEM_ID_BOUNDS, REREAD_LEVELS, RUN_BULK_QUERY, SET_QUANTITIES } from "./inventory-documents";
 
 const userErrors = z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string(), code: z.string().nullable() }));
 const runAnswer = z.object({ bulkOperationRunQuery: z.object({ bulkOperation: z.object({ id: z.string() }).nullable(), userErrors }) });
@@ -19,6 +19,23 @@ const setAnswer = z.object({ inventorySetQuantities: z.object({ userErrors }).nu
 const itemLine = z.object({ id: z.string(), sku: z.string().nullable(), tracked: z.boolean(), variant: z.object({ id: z.string(), displayName: z.string() }).nullable() });
 const levelLine = z.object({ __parentId: z.string(), location: z.object({ id: z.string() }), quantities });
 
+const boundsAnswer = z.object({ lowest: z.object({ nodes: z.array(z.object({ id: z.string() })) }), highest: z.object({ nodes: z.array(z.object({ id: z.string() })) }) });
+
+/** Slices of the catalogue read: the first is about an eighth, so writes start after an eighth of the read. */
+const SLICES = 8;
+const numericId = (gid: string) => {
+  const n = Number(gid.slice(gid.lastIndexOf("/") + 1));
+  return Number.isSafeInteger(n) ? n : null;
+};
+
+/** [from, to] id ranges that together cover [low, high], at most `count` of them. */
+export function slices(low: number, high: number, count: number): [number, number][] {
+  const step = Math.max(1, Math.ceil((high - low + 1) / Math.max(1, count)));
+  const out: [number, number][] = [];
+  for (let from = low; from <= high; from += step) out.push([from, Math.min(high, from + step - 1)]);
+  return out;
+}
+
 /** Items per re-read call: 25 × about 33 points stays well under the 1,000-point cap. */
 const REREAD_CHUNK = 25;
 const WRITE_MAX_WAIT_MS = 10_000;
@@ -26,12 +43,37 @@ const WRITE_MAX_WAIT_MS = 10_000;
 export class ShopifyInventoryGateway implements ShopifyInventory {
   constructor(
     private readonly admin: AdminGateway,
-    private readonly options: { fetch?: typeof fetch; sleep?: (ms: number) => Promise<void>; bulkTimeoutMs?: number } = {},
+    private readonly options: { fetch?: typeof fetch; sleep?: (ms: number) => Promise<void>; bulkTimeoutMs?: number; slices?: number } = {},
   ) {}
 
-  async readCatalog(shop: string): Promise<ShopifyResult<{ variants: ShopifyVariant[]; levels: LevelRead[] }>> {
+  /**
+   * The catalogue in slices by item id, one bulk operation after another: each slice is handed to
+   * `onPart` as soon as it is read, so writing starts after the first slice instead of the last
+   * (decision 0021). A shop with few items is one slice.
+   */
+  async readCatalog(shop: string, options: { onPart?(part: CatalogPart): void } = {}): Promise<ShopifyResult<CatalogPart>> {
+    const bounds = await this.admin.request<unknown>(shop, ITEM_ID_BOUNDS);
+    if (!bounds.ok) return failure(bounds.error, 0);
+    let points = bounds.value.actualCost;
+    const parsed = boundsAnswer.safeParse(bounds.value.data);
+    if (!parsed.success) return { ok: false, error: { kind: "invalid-request", message: `Shopify's inventory item ids for ${shop} did not have the expected shape.` }, points };
+    const [low, high] = [parsed.data.lowest.nodes[0]?.id, parsed.data.highest.nodes[0]?.id].map((id) => (id ? numericId(id) : null));
+    if (low == null || high == null) return { ok: true, value: { variants: [], levels: [] }, points };
+    const whole: CatalogPart = { variants: [], levels: [] };
+    for (const [from, to] of slices(low, high, this.options.slices ?? SLICES)) {
+      const part = await this.readSlice(shop, catalogSliceQuery(from, to));
+      points += part.points;
+      if (!part.ok) return { ...part, points };
+      options.onPart?.(part.value);
+      whole.variants.push(...part.value.variants);
+      whole.levels.push(...part.value.levels);
+    }
+    return { ok: true, value: whole, points };
+  }
+
+  private async readSlice(shop: string, query: string): Promise<ShopifyResult<CatalogPart>> {
     let points = 0;
-    const started = await this.admin.request<unknown>(shop, RUN_BULK_QUERY, { query: CATALOG_BULK_QUERY });
+    const started = await this.admin.request<unknown>(shop, RUN_BULK_QUERY, { query });
     if (!started.ok) return failure(started.error, points);
     points += started.value.actualCost;
     const run = runAnswer.safeParse(started.value.data);

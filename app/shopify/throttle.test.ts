@@ -32,6 +32,12 @@ describe("throttle arithmetic", () => {
     expect(waitFor(b1, 100, 0)).toBe(500);
   });
 
+  it("takes off what calls still in flight reserved, which an earlier answer's status may not show", () => {
+    const b = observed({ maximumAvailable: 2000, currentlyAvailable: 300, restoreRate: 100 }, 0, 250);
+    expect(b.available).toBe(50);
+    expect(waitFor(b, 100, 0)).toBe(500);
+  });
+
   it("reads Shopify's throttleStatus", () => {
     expect(observed({ maximumAvailable: 4000, currentlyAvailable: 3990, restoreRate: 200 }, 7)).toEqual({ maximum: 4000, available: 3990, restoreRate: 200, at: 7 });
   });

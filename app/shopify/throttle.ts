@@ -33,7 +33,13 @@ export function reserve(bucket: Bucket, cost: number, now: number): Bucket {
   return { ...bucket, available: availableAt(bucket, now) - cost, at: now };
 }
 
-/** The bucket as Shopify reported it after a call. */
-export function observed(status: ThrottleStatus, now: number): Bucket {
-  return { maximum: status.maximumAvailable, available: status.currentlyAvailable, restoreRate: status.restoreRate, at: now };
+/**
+ * The bucket as Shopify reported it after a call, less what calls still in flight have reserved. A
+ * response's throttleStatus may predate the charge for calls sent after it (or answered later), so taking
+ * it as the whole truth would hand their points out again and the next call would be THROTTLED. Counting
+ * an in-flight call that Shopify has already charged errs towards waiting a little; while the bucket stays
+ * below its maximum no restored point is lost by that, so the pace is still the restore rate.
+ */
+export function observed(status: ThrottleStatus, now: number, inFlightCost = 0): Bucket {
+  return { maximum: status.maximumAvailable, available: status.currentlyAvailable - inFlightCost, restoreRate: status.restoreRate, at: now };
 }

@@ -65,6 +65,8 @@ export const inventoryGroup: BenchGroup = async ({ runs }) => {
       inventory_rate_limit_efficiency: round(best.boundSeconds / best.seconds),
       inventory_points_spent: best.points,
       inventory_write_calls_per_1000_rows: round((best.writeCalls / best.rows) * 1000),
+      // THROTTLED answers the simulator gave during the timed syncs (the gateway retries them; each is a wasted call).
+      inventory_throttled_answers: syncs.reduce((n, s) => n + s.throttled, 0),
       stock_delta_to_shopify_p50_ms: round(percentile(latencies, 50)),
       stock_delta_to_shopify_p99_ms: round(percentile(latencies, 99)),
       stock_deltas_measured: latencies.length,
@@ -138,10 +140,12 @@ interface FullSync {
   points: number;
   boundSeconds: number;
   writeCalls: number;
+  throttled: number;
 }
 
 async function fullSync(db: pg.Client, queue: Queue, shop: SimShop): Promise<FullSync> {
   const logFrom = shop.state.operationLog.length;
+  const throttledFrom = shop.state.throttledAnswers;
   const before = await db.query<{ id: string }>(`SELECT id FROM inventory_sync_run WHERE shop = $1`, [DOMAIN]);
   const earlier = before.rows.map((r) => r.id);
   const started = Date.now();
@@ -165,6 +169,7 @@ async function fullSync(db: pg.Client, queue: Queue, shop: SimShop): Promise<Ful
         points,
         boundSeconds: Math.max(0, points - STANDARD.bucketSize) / STANDARD.restoreRate,
         writeCalls: ops.filter((o) => o.name === "InventorySet").length,
+        throttled: shop.state.throttledAnswers - throttledFrom,
       };
     }
     if (Date.now() > deadline) throw new Error("full sync did not finish in 15 minutes");

@@ -27,9 +27,18 @@ export interface LevelRead {
   quantity: number | null;
 }
 
+export interface CatalogPart {
+  variants: ShopifyVariant[];
+  levels: LevelRead[];
+}
+
 export interface ShopifyInventory {
-  /** Every inventory item with its variant and its "available" at each location (a bulk operation). */
-  readCatalog(shop: string): Promise<ShopifyResult<{ variants: ShopifyVariant[]; levels: LevelRead[] }>>;
+  /**
+   * Every inventory item with its variant and its "available" at each location (bulk operations). The
+   * catalogue may arrive in parts (slices by item id); `onPart` sees each part as soon as it is read, and
+   * the answer is the whole catalogue, which alone can show that two items share a SKU.
+   */
+  readCatalog(shop: string, options?: { onPart?(part: CatalogPart): void }): Promise<ShopifyResult<CatalogPart>>;
   /** Shopify's "available" for a few item × location rows, read now. */
   reread(shop: string, rows: { inventoryItemId: string; locationId: string }[]): Promise<ShopifyResult<LevelRead[]>>;
   /** One `inventorySetQuantities` call under the batch's `@idempotent` key. */
@@ -72,6 +81,8 @@ export interface InventoryStore {
   demand(shop: string, units: CompiledUnits): Promise<DemandLine[]>;
   saveItemMap(shop: string, variants: ShopifyVariant[], items: StockedItem[], problems: InventoryProblem[], readAt: Date): Promise<void>;
   itemsFor(shop: string, baseSkuKeys: string[]): Promise<StockedItem[]>;
+  /** The item map as the last full read left it: every variant's item, its SKU and the problem that kept it out, if any. */
+  previousItems(shop: string): Promise<{ inventoryItemId: string; sku: string | null; problemKey: string | null }[]>;
   readings(shop: string, inventoryItemIds: string[]): Promise<ShopifyReading[]>;
   saveReadings(shop: string, readings: ShopifyReading[]): Promise<void>;
   /** The drift a sync found when it read Shopify (before writing); what it no longer finds leaves the report. */

@@ -4,11 +4,14 @@
 // show it. One full run per shop at a time.
 import type { Logger } from "pino";
 import { findDrift, readingKey } from "./drift";
-import type { InventoryContext, InventoryStore, ShopifyInventory } from "./inventory.ports";
-import { buildItemMap, type StockedItem } from "./item-map";
-import { sellableFor } from "./sellable-stock";
-import { planStockWrites, type ShopifyReading } from "./stock-writes";
-import { nextGeneration, writeStock, type WriteCounts } from "./write-stock";
+import { lookupKey } from "~/modules/mapping/patterns";
+import { earlyItems } from "./early-items";
+import type { CatalogPart, InventoryContext, InventoryStore, ShopifyInventory } from "./inventory.ports";
+import { buildItemMap, type ShopifyVariant, type StockedItem } from "./item-map";
+import type { DemandLine } from "./open-demand";
+import { sellableFor, type StockFigure } from "./sellable-stock";
+import { planStockWrites, type ShopifyReading, type WriteBatch } from "./stock-writes";
+import { nextGeneration, writeStock, type WriteCounts, type WriteStockResult } from "./write-stock";
 import { desiredFor } from "./desired-quantities";
 
 export interface SyncInventoryDeps {
@@ -37,45 +40,39 @@ export async function syncInventory(deps: SyncInventoryDeps, job: { shop: string
   const now = deps.now ?? (() => new Date());
   const clock = phases();
   try {
-    const [catalog, figures, demand] = await Promise.all([deps.shopify.readCatalog(shop), deps.store.figures(shop), deps.store.demand(shop, context.units)]);
-    if (!catalog.ok) return await failed(deps, runId, catalog.error.message, catalog.points);
+    const [figures, demand, previous] = await Promise.all([deps.store.figures(shop), deps.store.demand(shop, context.units), deps.store.previousItems(shop)]);
+    // Parts of the catalogue are planned and written while the rest is still being read (early-items.ts).
+    const writer = partWriter(deps, { shop, runId, context, figures, demand, now });
+    const split = earlyItems(previous);
+    const catalog = await deps.shopify.readCatalog(shop, { onPart: (part) => writer.part(part, split(part.variants).early) });
+    if (!catalog.ok) {
+      await writer.settled();
+      return await failed(deps, runId, catalog.error.message, catalog.points);
+    }
     clock.mark("read");
-    const readAt = now();
+    const readings = writer.readings();
     const itemMap = buildItemMap(catalog.value.variants, context.units);
-    const readings = catalog.value.levels.map((l): ShopifyReading => ({ ...l, readAt, generation: nextGeneration(undefined, readAt) }));
+    const items = [...itemMap.byBaseSku.values()].flat();
+    writer.useItems(items);
     const sellable = sellableFor({ figures, items: itemMap.byBaseSku, facilities: context.facilities, demand, buffers: context.buffers, skewMs: context.skewMs });
-    const plan = planStockWrites(sellable.rows, readings, { shop, reason: REASON, maxReadAgeMs: Number.POSITIVE_INFINITY, now: readAt });
-    const total = plan.batches.reduce((n, b) => n + b.rows.length, 0);
+    // What went early is written (or being written) already; the rest is planned on the whole catalogue.
+    const rest = sellable.rows.filter((r) => !writer.planned.has(readingKey(r)));
+    const plan = planStockWrites(rest, readings, { shop, reason: REASON, maxReadAgeMs: Number.POSITIVE_INFINITY, now: now() });
     clock.mark("plan");
-    await deps.store.progress(runId, { phase: "writing", total, unchanged: plan.unchanged, points: catalog.points });
 
     // Loadbay's own records are written beside the Shopify writes, in order, so they never hold up the bucket.
-    const records = serial();
-    const items = [...itemMap.byBaseSku.values()].flat();
-    records.add(() => deps.store.saveItemMap(shop, catalog.value.variants, items, itemMap.problems, readAt));
+    const records = writer.records;
+    records.add(() => deps.store.saveItemMap(shop, catalog.value.variants, items, itemMap.problems, readings[0]?.readAt ?? now()));
     records.add(() => deps.store.saveReadings(shop, readings));
     const skus = new Map(catalog.value.variants.map((v) => [v.inventoryItemId, v.sku]));
     const drift = findDrift(sellable.rows, new Map(readings.map((r) => [readingKey(r), r])), skus);
     records.add(() => deps.store.saveProblems(shop, [...itemMap.problems, ...sellable.problems, ...plan.problems]));
-    records.add(() => deps.store.saveDrift(shop, drift, readAt));
+    records.add(() => deps.store.saveDrift(shop, drift, readings[0]?.readAt ?? now()));
+    // An item written early that the whole catalogue refuses (a new item shares its SKU): written this once, refused from now on.
+    const kept = new Set(items.map((i) => i.inventoryItemId));
+    const refusedEarly = [...writer.planned].filter((k) => !kept.has(k.slice(0, k.indexOf("|")))).length;
 
-    const byItem = new Map(items.map((i) => [i.inventoryItemId, i]));
-    let lastProgress = 0;
-    const written = await writeStock(
-      {
-        shopify: deps.shopify,
-        recompute: (rows) => recompute(deps, { shop, context, byItem }, rows),
-        onReadings: (fresh) => records.add(() => deps.store.saveReadings(shop, fresh)),
-        onProgress: (counts) => {
-          if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
-          lastProgress = Date.now();
-          records.add(() => deps.store.progress(runId, progressOf(counts, catalog.points)));
-        },
-        now,
-      },
-      plan.batches,
-      { shop, reason: REASON, concurrency: deps.concurrency ?? 4 },
-    );
+    const written = await writer.last(plan.batches, plan.unchanged, catalog.points);
     clock.mark("write");
     // Whether a drift row was corrected is read from the readings (a newer reading or write), not
     // written here: marking 200,000 rows would hold the run open for seconds after the last write.
@@ -83,18 +80,99 @@ export async function syncInventory(deps: SyncInventoryDeps, job: { shop: string
     clock.mark("records");
     if (!written.ok) return await failed(deps, runId, written.message, catalog.points + written.counts.points, written.counts);
     await deps.store.finishRun(runId, "done", null, { ...progressOf(written.counts, catalog.points), phase: "done" });
-    deps.log.info({ shop, runId, written: written.counts.written, unchanged: plan.unchanged, calls: written.counts.calls, stale: written.counts.stale, drift: drift.length, phasesMs: clock.ms }, "inventory full sync done");
-    return { status: "done", runId, written: written.counts.written, unchanged: plan.unchanged, calls: written.counts.calls, points: catalog.points + written.counts.points };
+    const unchanged = writer.unchanged();
+    deps.log.info({ shop, runId, written: written.counts.written, unchanged, early: writer.planned.size, refusedEarly, calls: written.counts.calls, stale: written.counts.stale, drift: drift.length, phasesMs: clock.ms }, "inventory full sync done");
+    return { status: "done", runId, written: written.counts.written, unchanged, calls: written.counts.calls, points: catalog.points + written.counts.points };
   } catch (error) {
     await deps.store.finishRun(runId, "failed", "The sync stopped on an internal error; it runs again at the next scheduled time.", {}).catch(() => undefined);
     throw error;
   }
 }
 
-async function recompute(deps: SyncInventoryDeps, scope: { shop: string; context: InventoryContext; byItem: Map<string, StockedItem> }, rows: { inventoryItemId: string; locationId: string }[]) {
-  const items = rows.flatMap((r) => scope.byItem.get(r.inventoryItemId) ?? []);
-  return desiredFor(deps.store, scope.shop, scope.context, items, rows);
+/**
+ * Plans and writes parts of the catalogue as they are read, one part after another (each part's calls
+ * are paced by the gateway; a gap between parts only lets the bucket refill), then the rest.
+ */
+function partWriter(deps: SyncInventoryDeps, scope: { shop: string; runId: string; context: InventoryContext; figures: StockFigure[]; demand: DemandLine[]; now: () => Date }) {
+  const { shop, runId, context } = scope;
+  const all: ShopifyReading[] = [];
+  /** Item × location rows planned early (written, unchanged or refused there). */
+  const planned = new Set<string>();
+  const byItem = new Map<string, StockedItem>();
+  // Each part needs only its own SKUs' figures; grouping once keeps a part's planning in proportion to the part.
+  const figuresBySku = new Map<string, StockFigure[]>();
+  for (const f of scope.figures) figuresBySku.set(lookupKey(f.baseSku), [...(figuresBySku.get(lookupKey(f.baseSku)) ?? []), f]);
+  const records = serial();
+  const totals: WriteCounts = { written: 0, calls: 0, stale: 0, refused: [], points: 0 };
+  let unchanged = 0;
+  let total = 0;
+  let readPoints = 0;
+  let chain: Promise<WriteStockResult> = Promise.resolve({ ok: true, counts: totals });
+  let lastProgress = 0;
+
+  const write = (batches: WriteBatch[]) => {
+    chain = chain.then(async (before) => {
+      if (!before.ok || batches.length === 0) return before;
+      const result = await writeStock(
+        {
+          shopify: deps.shopify,
+          recompute: (rows) => desiredFor(deps.store, shop, context, rows.flatMap((r) => byItem.get(r.inventoryItemId) ?? []), rows),
+          onReadings: (fresh) => records.add(() => deps.store.saveReadings(shop, fresh)),
+          onProgress: (counts) => {
+            if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+            lastProgress = Date.now();
+            records.add(() => deps.store.progress(runId, progressOf(add(totals, counts), readPoints)));
+          },
+          now: scope.now,
+        },
+        batches,
+        { shop, reason: REASON, concurrency: deps.concurrency ?? 4 },
+      );
+      Object.assign(totals, add(totals, result.counts));
+      return result.ok ? { ok: true, counts: totals } : { ok: false, counts: totals, message: result.message };
+    });
+  };
+
+  return {
+    planned,
+    records,
+    readings: () => all,
+    unchanged: () => unchanged,
+    useItems(items: StockedItem[]) {
+      for (const i of items) byItem.set(i.inventoryItemId, i);
+    },
+    /** A part as read: its readings are kept (with the time they were read), and its early items planned and written. */
+    part(part: CatalogPart, early: ShopifyVariant[]) {
+      const readAt = scope.now();
+      const readings = part.levels.map((l): ShopifyReading => ({ ...l, readAt, generation: nextGeneration(undefined, readAt) }));
+      all.push(...readings);
+      const map = buildItemMap(early, context.units);
+      const items = [...map.byBaseSku.values()].flat();
+      if (items.length === 0) return;
+      this.useItems(items);
+      const figures = [...map.byBaseSku.keys()].flatMap((key) => figuresBySku.get(key) ?? []);
+      const sellable = sellableFor({ figures, items: map.byBaseSku, facilities: context.facilities, demand: scope.demand, buffers: context.buffers, skewMs: context.skewMs });
+      const plan = planStockWrites(sellable.rows, readings, { shop, reason: REASON, maxReadAgeMs: Number.POSITIVE_INFINITY, now: readAt });
+      for (const r of sellable.rows) planned.add(readingKey(r));
+      unchanged += plan.unchanged;
+      total += plan.batches.reduce((n, b) => n + b.rows.length, 0);
+      records.add(() => deps.store.progress(runId, { phase: "writing", total, unchanged }));
+      write(plan.batches);
+    },
+    /** The rest, planned on the whole catalogue; answers when every write has been seen through. */
+    async last(batches: WriteBatch[], restUnchanged: number, points: number) {
+      readPoints = points;
+      unchanged += restUnchanged;
+      total += batches.reduce((n, b) => n + b.rows.length, 0);
+      records.add(() => deps.store.progress(runId, { phase: "writing", total, unchanged, points }));
+      write(batches);
+      return chain;
+    },
+    settled: () => chain.then(() => records.done()).catch(() => undefined),
+  };
 }
+
+const add = (a: WriteCounts, b: WriteCounts): WriteCounts => ({ written: a.written + b.written, calls: a.calls + b.calls, stale: a.stale + b.stale, refused: [...a.refused, ...b.refused], points: a.points + b.points });
 
 const progressOf = (counts: WriteCounts, readPoints: number) => ({ done: counts.written, stale: counts.stale, writeCalls: counts.calls, points: readPoints + counts.points });
 

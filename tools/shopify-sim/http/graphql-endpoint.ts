@@ -82,7 +82,10 @@ async function runPriced(core: SimulatorCore, shop: ShopState, call: PricedCall)
   );
   const requested = requestedQueryCost({ schema: core.loaded.schema, fragments, variables: call.variables ?? {} }, operation);
   if (requested > MAX_QUERY_COST) return sendJson(call.res, 200, maxCostError(requested, shop.bucket.status()));
-  if (!shop.bucket.tryTake(requested)) return sendJson(call.res, 200, throttledError(requested, shop.bucket.status()));
+  if (!shop.bucket.tryTake(requested)) {
+    shop.throttledAnswers++;
+    return sendJson(call.res, 200, throttledError(requested, shop.bucket.status()));
+  }
   await advanceBulkOperations(shop, core.loaded, core.url);
   const { result, context } = await executeOperation({
     loaded: core.loaded,

@@ -66,6 +66,8 @@ export class ShopState {
   readonly webhookMode: WebhookMode = { duplicates: 0, reorder: false, delayMs: 0, hold: false };
   /** Every executed GraphQL operation, for tests that count calls (name, query or mutation, actual cost). */
   readonly operationLog: { name: string | null; type: "query" | "mutation" | "subscription"; actualCost: number; at: number }[] = [];
+  /** Calls answered THROTTLED (the bucket could not cover their requested cost); they are not in the operation log. */
+  throttledAnswers = 0;
 
   constructor(
     readonly domain: string,
