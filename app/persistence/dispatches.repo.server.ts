@@ -89,12 +89,16 @@ export class SqlDispatchRepository implements DispatchRepository, DispatchPollRe
   async storePage(shop: string, connectionId: string, advices: DispatchAdviceIn[], nextCursor: string | null): Promise<string[]> {
     return this.sql.transaction(async (tx) => {
       const ids = await storeDispatches(tx, shop, connectionId, advices);
-      await tx.run(
-        "store-dispatch-cursor",
-        `UPDATE warehouse_connection SET "pollCursor" = jsonb_set(COALESCE("pollCursor", '{}'::jsonb), '{dispatches}', to_jsonb($3::text))
-          WHERE shop = $1 AND id = $2::uuid`,
-        [shop, connectionId, nextCursor],
-      );
+      // No cursor yet (nothing despatched so far): keep what is stored. jsonb_set with a null value
+      // would null the whole column, the stock cursor beside it included.
+      if (nextCursor !== null) {
+        await tx.run(
+          "store-dispatch-cursor",
+          `UPDATE warehouse_connection SET "pollCursor" = jsonb_set(COALESCE("pollCursor", '{}'::jsonb), '{dispatches}', to_jsonb($3::text))
+            WHERE shop = $1 AND id = $2::uuid`,
+          [shop, connectionId, nextCursor],
+        );
+      }
       return ids;
     });
   }
