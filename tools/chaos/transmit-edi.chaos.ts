@@ -18,7 +18,8 @@ import { Redis } from "ioredis";
 
 const SHOP = "chaos-transmit-edi.myshopify.com";
 const ORDERS = Number(process.env.CHAOS_EDI_ORDERS ?? 60);
-const OUTAGE_MS = Number(process.env.CHAOS_EDI_OUTAGE_S ?? 20) * 1000;
+// Two minutes, as in part 1 (issue 6).
+const OUTAGE_MS = Number(process.env.CHAOS_EDI_OUTAGE_S ?? 120) * 1000;
 const KILL_EVERY_MS = 20_000;
 
 export async function transmitEdiChaos() {
