@@ -4,6 +4,7 @@
 // key (mapping, operations) at the same moment is kept.
 import { Prisma } from "@prisma/client";
 import type { Db } from "~/lib/db.server";
+import { writeSettingsSection } from "./shop-settings.server";
 import type { InventoryAdminReader, InventorySettingsStore, StoredDrift, SyncRunView } from "~/modules/inventory/inventory-admin.ports";
 import type { InventorySettings } from "~/modules/inventory/inventory-settings.schema";
 
@@ -43,12 +44,7 @@ export class PrismaInventoryAdmin implements InventoryAdminReader, InventorySett
     return this.db.shop.findUnique({ where: { domain: shop }, select: { settings: true } });
   }
 
-  async writeInventory(shop: string, inventory: InventorySettings): Promise<boolean> {
-    const changed = await this.db.$executeRaw`
-      UPDATE "shop"
-      SET "settings" = jsonb_set(CASE WHEN jsonb_typeof("settings") = 'object' THEN "settings" ELSE '{}'::jsonb END, '{inventory}', ${JSON.stringify(inventory)}::jsonb, true),
-          "updatedAt" = GREATEST(now(), "updatedAt" + interval '1 millisecond')
-      WHERE "domain" = ${shop}`;
-    return changed === 1;
+  writeInventory(shop: string, inventory: InventorySettings): Promise<boolean> {
+    return writeSettingsSection(this.db, shop, "inventory", inventory);
   }
 }

@@ -3,6 +3,7 @@
 // that newer row, so neither save loses the other's key. It moves updatedAt on like the mapping store
 // does: that timestamp is the version per-shop caches of shop.settings compare.
 import type { Db } from "~/lib/db.server";
+import { writeSettingsSection } from "./shop-settings.server";
 import type { OperationsSettings } from "~/modules/fulfilments/operations-settings.schema";
 import type { OperationsSettingsStore } from "~/modules/operations/operations-settings.use-case";
 
@@ -13,12 +14,7 @@ export class PrismaOperationsSettingsStore implements OperationsSettingsStore {
     return this.db.shop.findUnique({ where: { domain: shop }, select: { settings: true } });
   }
 
-  async writeOperations(shop: string, operations: OperationsSettings): Promise<boolean> {
-    const changed = await this.db.$executeRaw`
-      UPDATE "shop"
-      SET "settings" = jsonb_set(CASE WHEN jsonb_typeof("settings") = 'object' THEN "settings" ELSE '{}'::jsonb END, '{operations}', ${JSON.stringify(operations)}::jsonb, true),
-          "updatedAt" = GREATEST(now(), "updatedAt" + interval '1 millisecond')
-      WHERE "domain" = ${shop}`;
-    return changed === 1;
+  writeOperations(shop: string, operations: OperationsSettings): Promise<boolean> {
+    return writeSettingsSection(this.db, shop, "operations", operations);
   }
 }
