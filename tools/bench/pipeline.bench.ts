@@ -2,7 +2,10 @@
 // shop's rate limit binds) at a fixed rate; each one's time from webhook received to accepted by the
 // Mintsoft-format warehouse simulator, the sustained throughput, the worker's memory and the Shopify
 // points spent per order. PIPELINE_RATE and PIPELINE_DURATION_S shorten it for a quick look.
+// The baseline in the same run is the same pipeline idle: orders placed one at a time before the load.
+// CPU milliseconds per order, per process, show where the machine's two cores go.
 import { readFileSync } from "node:fs";
+import { Redis } from "ioredis";
 import pg from "pg";
 import { createSecretBox } from "../../app/lib/crypto.server";
 import { parseDatabaseUrl } from "../../app/lib/database-url";
@@ -13,11 +16,13 @@ import { ensureBuilt, startWeb, startWorker, waitForHttp } from "../stack/proces
 import { startShopifySimForApp } from "../stack/shopify-sim-for-app";
 import { startWarehouseSim } from "../warehouse-sim";
 import type { BenchGroup } from "./group";
-import { percentile, round } from "./stats";
+import { cpuMeter } from "./process-cpu";
+import { median, percentile, round } from "./stats";
 
 const SHOPS = 20;
 const RATE = Number(process.env.PIPELINE_RATE ?? 100);
 const DURATION_S = Number(process.env.PIPELINE_DURATION_S ?? 300);
+const IDLE_ORDERS = 20;
 
 export const pipelineGroup: BenchGroup = async () => {
   // One long run: the figure is sustained throughput, and each latency figure is a percentile over
@@ -38,9 +43,17 @@ export const pipelineGroup: BenchGroup = async () => {
   try {
     await waitForHttp(`http://127.0.0.1:${port}/healthz`);
     await db.connect();
+    const idle = await idleLatencies(db, shops, IDLE_ORDERS);
+    const redisPid = await redisServerPid(env.REDIS_URL!);
+    const cpu = cpuMeter({ worker: () => worker.child.pid, web: () => web.child.pid, redis: () => redisPid });
+    cpu.start();
+    const benchCpuStart = process.cpuUsage();
     const placed = await placeOrders(shops);
     await sim.webhooksIdle();
-    const rows = await waitForAccepted(db, placed, 120_000);
+    const rows = (await waitForAccepted(db, IDLE_ORDERS + placed, 120_000)).slice(IDLE_ORDERS);
+    const used = cpu.stop();
+    const benchCpu = process.cpuUsage(benchCpuStart);
+    const perOrder = (seconds: number) => round((seconds * 1000) / placed);
     const latencies = rows.map((r) => Number(r.ms));
     const acceptedAt = rows.map((r) => Number(r.accepted_epoch_ms)).sort((a, b) => a - b);
     const spanS = (acceptedAt.at(-1)! - acceptedAt[0]!) / 1000;
@@ -53,8 +66,15 @@ export const pipelineGroup: BenchGroup = async () => {
       pipeline_orders_accepted: rows.length,
       pipeline_orders_placed: placed,
       worker_rss_mb: round(rssMax),
-      shopify_points_per_order: round(shops.reduce((sum, s) => sum + s.pointsSpent(), 0) / Math.max(placed, 1)),
+      shopify_points_per_order: round(shops.reduce((sum, s) => sum + s.pointsSpent(), 0) / (IDLE_ORDERS + placed)),
       warehouse_duplicates_stored: [...wms.counters.ordersByReference.values()].filter((n) => n > 1).length,
+      baseline_idle_order_p50_ms: round(median(idle)),
+      order_to_warehouse_p50_vs_idle: round(percentile(latencies, 50) / median(idle)),
+      worker_cpu_ms_per_order: perOrder(used.worker!),
+      web_cpu_ms_per_order: perOrder(used.web!),
+      postgres_cpu_ms_per_order: perOrder(used.postgres!),
+      redis_cpu_ms_per_order: perOrder(used.redis!),
+      simulators_cpu_ms_per_order: perOrder((benchCpu.user + benchCpu.system) / 1e6),
     };
   } finally {
     clearInterval(sampler);
@@ -94,18 +114,38 @@ async function placeOrders(shops: SimShop[]): Promise<number> {
   return total;
 }
 
-async function waitForAccepted(db: pg.Client, expected: number, graceMs: number) {
+/** Orders placed one at a time, each after the last was accepted: the pipeline's latency with no load. */
+async function idleLatencies(db: pg.Client, shops: SimShop[], count: number): Promise<number[]> {
+  for (let i = 1; i <= count; i++) {
+    shops[i % shops.length]!.scenarios.paidByCard();
+    await waitForAccepted(db, i, 30_000, 20);
+  }
+  return (await waitForAccepted(db, count, 0)).map((r) => Number(r.ms));
+}
+
+/** The Redis server's pid, from Redis itself. */
+async function redisServerPid(url: string): Promise<number | undefined> {
+  const redis = new Redis(url);
+  try {
+    return Number(/process_id:(\d+)/.exec(await redis.info("server"))?.[1]) || undefined;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function waitForAccepted(db: pg.Client, expected: number, graceMs: number, pollMs = 1_000) {
   const deadline = Date.now() + graceMs;
   const query = `
     SELECT EXTRACT(EPOCH FROM (w."acceptedAt" - i.first)) * 1000 AS ms, EXTRACT(EPOCH FROM w."acceptedAt") * 1000 AS accepted_epoch_ms
       FROM warehouse_order w JOIN "order" o ON o.id = w."orderId"
       JOIN (SELECT shop, payload->>'admin_graphql_api_id' AS gid, min("receivedAt") AS first FROM webhook_inbox WHERE topic = 'orders/create' GROUP BY 1, 2) i
         ON i.shop = o.shop AND i.gid = o."shopifyOrderId"
-     WHERE w."acceptedAt" IS NOT NULL`;
+     WHERE w."acceptedAt" IS NOT NULL
+     ORDER BY w."acceptedAt"`;
   for (;;) {
     const { rows } = await db.query<{ ms: string; accepted_epoch_ms: string }>(query);
     if (rows.length >= expected || Date.now() > deadline) return rows;
-    await new Promise((r) => setTimeout(r, 1_000));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }
 

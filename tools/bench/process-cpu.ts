@@ -1,0 +1,49 @@
+// CPU time spent by processes, read from /proc: a figure per order that the machine's noise moves
+// far less than throughput or latency do (another process's load takes turns, not instructions).
+import { readdirSync, readFileSync } from "node:fs";
+
+const TICKS_PER_S = 100; // USER_HZ on Linux
+
+/** User + system CPU seconds of one process so far; 0 once it is gone. */
+export function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every PostgreSQL server process on the machine (backends come and go, so each is sampled). */
+export function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").startsWith("postgres")) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/** CPU seconds per process between `start()` and `stop()`, for PostgreSQL summed over its processes. */
+export function cpuMeter(named: Record<string, () => number | undefined>) {
+  const startedAt: Record<string, number> = {};
+  const pgStart = new Map<number, number>();
+  return {
+    start() {
+      for (const [name, pid] of Object.entries(named)) startedAt[name] = cpuSeconds(pid());
+      for (const pid of postgresPids()) pgStart.set(pid, cpuSeconds(pid));
+    },
+    /** Seconds used since `start()`; PostgreSQL's backends that ended meanwhile are not counted. */
+    stop(): Record<string, number> {
+      const used: Record<string, number> = {};
+      for (const [name, pid] of Object.entries(named)) used[name] = cpuSeconds(pid()) - (startedAt[name] ?? 0);
+      used.postgres = postgresPids().reduce((sum, pid) => sum + cpuSeconds(pid) - (pgStart.get(pid) ?? 0), 0);
+      return used;
+    },
+  };
+}
