@@ -190,7 +190,7 @@ export function createContainer(env: Env, options: { log?: Logger } = {}): Conta
     source: new ShopifyOrderSource(admin),
     holds: new ShopifyFulfillmentHolds(admin),
     moves: new ShopifyFulfillmentOrderMoves(admin),
-    reconcile: new PrismaReconcileRepository(db),
+    reconcile: new PrismaReconcileRepository(db, sql),
     manualDecision: (input) => manualDecision({ orders, evaluations: queues }, input),
     confirmDoneAtWarehouse: (input) => confirmDoneAtWarehouse({ orders }, input),
     cancelAtWarehouse: (input) => cancelAtWarehouse({ orders, transmissions: queues }, input),

@@ -1,7 +1,7 @@
 // The effects of one webhook, written inside the transaction that marks its inbox row processed.
 import type { Prisma } from "@prisma/client";
 import type { InboxEffects } from "~/modules/inbox/inbox.ports";
-import { noteOrderChange, notePendingVersion } from "./order-notes.server";
+import { notePendingVersion } from "./order-notes.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -10,9 +10,6 @@ export function createInboxEffects(tx: Tx, shop: string, inboxId: string): Inbox
     tx.timelineEvent.create({ data: { shop, orderId, actor: `webhook:${topic}`, kind: "webhook", message, payload } });
 
   return {
-    noteOrderChanged: ({ shopifyOrderId, name, topic, sourceUpdatedAt, fingerprint }) =>
-      noteOrderChange(tx, shop, { shopifyOrderId, name, updatedAt: sourceUpdatedAt, fingerprint, actor: `webhook:${topic}`, message: `Shopify sent ${topic}`, payload: { inboxId }, noteKnown: true }),
-
     async noteDraftChanged({ shopifyDraftOrderId, name, topic, completedOrderId, deleted }) {
       const draft = await tx.order.findUnique({ where: { shop_shopifyDraftOrderId: { shop, shopifyDraftOrderId } } });
       if (completedOrderId) {

@@ -2,8 +2,9 @@
 import { Prisma } from "@prisma/client";
 import type { Db } from "~/lib/db.server";
 import { FOREIGN_KEY_VIOLATION, sqlState, type Sql } from "~/lib/sql.server";
-import type { InboxEffects, InboxOutcome, InboxRepository, InboxRow, NewInboxRow } from "~/modules/inbox/inbox.ports";
+import type { InboxEffects, InboxOutcome, InboxRepository, InboxRow, NewInboxRow, OrderChangeInput } from "~/modules/inbox/inbox.ports";
 import { createInboxEffects } from "./inbox-effects.server";
+import { noteOrderChangeFromInbox } from "./order-notes.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -76,6 +77,14 @@ export class PrismaInboxRepository implements InboxRepository {
         return outcome;
       },
       { timeout: 30_000 },
+    );
+  }
+
+  /** Every order webhook: node-postgres, four round trips with BEGIN and COMMIT (decision 0016). */
+  noteOrderChangeExclusively(shop: string, id: string, change: OrderChangeInput) {
+    const { topic, sourceUpdatedAt, ...order } = change;
+    return this.sql.transaction((tx) =>
+      noteOrderChangeFromInbox(tx, shop, id, { ...order, updatedAt: sourceUpdatedAt, actor: `webhook:${topic}`, message: `Shopify sent ${topic}`, payload: { inboxId: id }, noteKnown: true }),
     );
   }
 

@@ -1,6 +1,8 @@
 // "Something changed about this Shopify order": create or touch the row and ask for a decision,
 // unless it is a version Loadbay has already handled. Shared by webhooks and the reconciliation sweep.
+// Every order webhook runs this, so it is plain SQL in as few statements as the rule allows (decision 0016).
 import type { Prisma } from "@prisma/client";
+import { NOW_UTC, type SqlRunner } from "~/lib/sql.server";
 import type { EvaluationRequest } from "~/modules/inbox/inbox.ports";
 import { isKnownVersion, type Fingerprint, type PendingVersion } from "~/modules/orders/known-version";
 
@@ -13,46 +15,92 @@ export interface OrderChange {
   fingerprint: Fingerprint | null;
   actor: string;
   message: string;
-  payload?: Prisma.InputJsonValue;
+  payload?: unknown;
   /** Webhooks say on the timeline that a known version needed no work; the sweep stays quiet. */
   noteKnown: boolean;
 }
 
-export async function noteOrderChange(tx: Tx, shop: string, change: OrderChange): Promise<EvaluationRequest | null> {
-  const { shopifyOrderId, name, updatedAt } = change;
-  const known = await tx.order.findUnique({
-    where: { shop_shopifyOrderId: { shop, shopifyOrderId } },
-    select: { id: true, evaluatedUpdatedAt: true, ownWriteStamps: true, financialStatus: true, facts: true },
-  });
-  const timeline = (orderId: string, message: string) =>
-    tx.timelineEvent.create({ data: { shop, orderId, actor: change.actor, kind: "webhook", message, payload: change.payload } });
-  if (known && updatedAt && isKnownVersion(updatedAt, { ...known, seen: seenFingerprint(known) }, change.fingerprint)) {
-    if (change.noteKnown) await timeline(known.id, `${change.message} for a version Loadbay already handled: no work needed`);
+/** What Loadbay knows of the order's versions (echo recognition): the row's id, or null for a new order. */
+interface KnownRow {
+  orderId: string | null;
+  evaluatedUpdatedAt: Date | null;
+  ownWriteStamps: Date[] | null;
+  financialStatus: string | null;
+  tags: Prisma.JsonValue;
+}
+const KNOWN_COLUMNS = `o.id::text AS "orderId", o."evaluatedUpdatedAt", o."ownWriteStamps", o."financialStatus", o.facts->'tags' AS tags`;
+
+/** From the reconciliation sweep: no inbox row. */
+export async function noteOrderChange(tx: SqlRunner, shop: string, change: OrderChange): Promise<EvaluationRequest | null> {
+  const { rows } = await tx.run<KnownRow>("order-known-versions", `SELECT ${KNOWN_COLUMNS} FROM "order" o WHERE o.shop = $1 AND o."shopifyOrderId" = $2`, [
+    shop,
+    change.shopifyOrderId,
+  ]);
+  return applyOrderChange(tx, shop, change, rows[0] ?? null, null);
+}
+
+/**
+ * From an order webhook: the inbox row is locked and the order's known versions read in one statement,
+ * then the change is noted and the row marked processed in the next. Null, doing nothing, when the row
+ * is no longer `received` or another worker holds it. Run inside a transaction.
+ */
+export async function noteOrderChangeFromInbox(tx: SqlRunner, shop: string, inboxId: string, change: OrderChange): Promise<{ request: EvaluationRequest | null } | null> {
+  const { rows } = await tx.run<KnownRow & { status: string }>(
+    "inbox-lock-order-versions",
+    `SELECT w.status::text, ${KNOWN_COLUMNS}
+       FROM webhook_inbox w LEFT JOIN "order" o ON o.shop = w.shop AND o."shopifyOrderId" = $3
+      WHERE w.shop = $1 AND w.id = $2::uuid
+        FOR UPDATE OF w SKIP LOCKED`,
+    [shop, inboxId, change.shopifyOrderId],
+  );
+  const row = rows[0];
+  if (row?.status !== "received") return null;
+  return { request: await applyOrderChange(tx, shop, change, row.orderId ? row : null, inboxId) };
+}
+
+/** Marks the inbox row ($2) processed; with no inbox row ($2 null) it touches nothing. */
+const FINISH_INBOX = `UPDATE webhook_inbox SET status = 'processed', "processedAt" = ${NOW_UTC}, reason = NULL WHERE shop = $1 AND id = $2::uuid`;
+
+/** One statement either way; `inboxId` (when there is one) is marked processed in it. */
+async function applyOrderChange(tx: SqlRunner, shop: string, change: OrderChange, known: KnownRow | null, inboxId: string | null): Promise<EvaluationRequest | null> {
+  const { updatedAt } = change;
+  const payload = change.payload === undefined ? null : JSON.stringify(change.payload);
+  if (known?.orderId && updatedAt && isKnownVersion(updatedAt, { evaluatedUpdatedAt: known.evaluatedUpdatedAt, ownWriteStamps: known.ownWriteStamps ?? [], seen: seenFingerprint({ financialStatus: known.financialStatus, facts: { tags: known.tags } }) }, change.fingerprint)) {
+    if (!change.noteKnown && !inboxId) return null;
+    await tx.run(
+      "order-change-known",
+      `WITH noted AS (
+         INSERT INTO timeline_event (id, shop, "orderId", at, actor, kind, message, payload)
+         SELECT gen_random_uuid(), $1, $3::uuid, ${NOW_UTC}, $4, 'webhook', $5, $6::jsonb WHERE $7)
+       ${FINISH_INBOX}`,
+      [shop, inboxId, known.orderId, change.actor, `${change.message} for a version Loadbay already handled: no work needed`, payload, change.noteKnown],
+    );
     return null;
   }
-  // Create or touch the row, bump the revision and remember this revision's change, in one statement
-  // (this runs for every order webhook; decision 0016).
+  // Create or touch the row, bump the revision and remember this revision's change.
   const entry = (revision: string) => `jsonb_build_array(jsonb_build_object('revision', ${revision}, 'updatedAt', $5::text, 'fingerprint', $6::jsonb))`;
-  const [order] = await tx.$queryRawUnsafe<{ id: string; evaluationRevision: number }[]>(
-    `INSERT INTO "order" (id, shop, "shopifyOrderId", name, "pendingEvaluation", "evaluationRevision", "sourceUpdatedAt", "pendingVersions", "createdAt", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, COALESCE($3, $2), true, 1, $4::timestamptz AT TIME ZONE 'UTC', ${entry("1")}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
-     ON CONFLICT (shop, "shopifyOrderId") DO UPDATE
-        SET "pendingEvaluation" = true,
-            "evaluationRevision" = "order"."evaluationRevision" + 1,
-            name = COALESCE($3, "order".name),
-            "sourceUpdatedAt" = COALESCE($4::timestamptz AT TIME ZONE 'UTC', "order"."sourceUpdatedAt"),
-            "pendingVersions" = "order"."pendingVersions" || ${entry(`"order"."evaluationRevision" + 1`)},
-            "updatedAt" = now() AT TIME ZONE 'UTC'
-     RETURNING id::text, "evaluationRevision"`,
-    shop,
-    shopifyOrderId,
-    name,
-    updatedAt?.toISOString() ?? null,
-    updatedAt?.toISOString() ?? null,
-    change.fingerprint ? JSON.stringify(change.fingerprint) : null,
+  const { rows } = await tx.run<{ id: string; evaluationRevision: number }>(
+    "order-change-note",
+    `WITH touched AS (
+       INSERT INTO "order" (id, shop, "shopifyOrderId", name, "pendingEvaluation", "evaluationRevision", "sourceUpdatedAt", "pendingVersions", "createdAt", "updatedAt")
+       VALUES (gen_random_uuid(), $1, $3, COALESCE($4, $3), true, 1, $5::timestamptz AT TIME ZONE 'UTC', ${entry("1")}, ${NOW_UTC}, ${NOW_UTC})
+       ON CONFLICT (shop, "shopifyOrderId") DO UPDATE
+          SET "pendingEvaluation" = true,
+              "evaluationRevision" = "order"."evaluationRevision" + 1,
+              name = COALESCE($4, "order".name),
+              "sourceUpdatedAt" = COALESCE($5::timestamptz AT TIME ZONE 'UTC', "order"."sourceUpdatedAt"),
+              "pendingVersions" = "order"."pendingVersions" || ${entry(`"order"."evaluationRevision" + 1`)},
+              "updatedAt" = ${NOW_UTC}
+       RETURNING id, "evaluationRevision"),
+     noted AS (
+       INSERT INTO timeline_event (id, shop, "orderId", at, actor, kind, message, payload)
+       SELECT gen_random_uuid(), $1, touched.id, ${NOW_UTC}, $7, 'webhook', $8, $9::jsonb FROM touched),
+     finished AS (${FINISH_INBOX})
+     SELECT id::text, "evaluationRevision" FROM touched`,
+    [shop, inboxId, change.shopifyOrderId, change.name, updatedAt?.toISOString() ?? null, change.fingerprint ? JSON.stringify(change.fingerprint) : null, change.actor, change.message, payload],
   );
-  if (!order) throw new Error(`order ${shopifyOrderId} was neither created nor updated`);
-  await timeline(order.id, change.message);
+  const order = rows[0];
+  if (!order) throw new Error(`order ${change.shopifyOrderId} was neither created nor updated`);
   return { shop, orderId: order.id, revision: order.evaluationRevision };
 }
 

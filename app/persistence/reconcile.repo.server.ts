@@ -1,9 +1,13 @@
 import type { Db } from "~/lib/db.server";
+import type { Sql } from "~/lib/sql.server";
 import type { ReconcileRepository } from "~/modules/orders/reconcile.use-case";
 import { noteOrderChange } from "./order-notes.server";
 
 export class PrismaReconcileRepository implements ReconcileRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sql: Sql,
+  ) {}
 
   async shopsToReconcile() {
     const shops = await this.db.shop.findMany({ where: { uninstalledAt: null }, select: { domain: true, lastSweepAt: true, goLiveAt: true } });
@@ -14,7 +18,7 @@ export class PrismaReconcileRepository implements ReconcileRepository {
   }
 
   noteFromSweep(shop: string, order: { shopifyOrderId: string; name: string; updatedAt: Date }) {
-    return this.db.$transaction((tx) =>
+    return this.sql.transaction((tx) =>
       noteOrderChange(tx, shop, {
         shopifyOrderId: order.shopifyOrderId,
         name: order.name,

@@ -48,6 +48,7 @@ describe("tenancy", () => {
     const before = await snapshotB();
     expect(await c.inbox.startAttempt(A, bInboxId)).toBeNull();
     expect(await c.inbox.processExclusively(A, bInboxId, async () => ({ status: "processed", note: "x" }))).toBeNull();
+    expect(await c.inbox.noteOrderChangeExclusively(A, bInboxId, { shopifyOrderId: "gid://shopify/Order/1", name: "#1", topic: "orders/updated", sourceUpdatedAt: null, fingerprint: null })).toBeNull();
     await c.inbox.markFailed(A, bInboxId, "not yours");
     expect(await c.inbox.reopenFailed(A, bInboxId)).toBe(false);
     expect(await c.retryWebhook(A, bInboxId)).toBe("not-retryable");

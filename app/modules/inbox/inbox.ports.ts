@@ -32,19 +32,17 @@ export interface EvaluationRequest {
   revision: number;
 }
 
-/** The changes one webhook makes, applied in the same transaction that marks its row processed. */
+/** A change to a Shopify order, as an order webhook (orders/*, refunds/create) tells it. */
+export interface OrderChangeInput {
+  shopifyOrderId: string;
+  name: string | null;
+  topic: string;
+  sourceUpdatedAt: Date | null;
+  fingerprint: Fingerprint | null;
+}
+
+/** The changes one of the rarer webhooks makes, applied in the same transaction that marks its row processed. */
 export interface InboxEffects {
-  /**
-   * Creates or touches the order and marks it for (re-)evaluation; null when the webhook describes a
-   * version Loadbay has already handled (an echo of its own write, or a late duplicate).
-   */
-  noteOrderChanged(input: {
-    shopifyOrderId: string;
-    name: string | null;
-    topic: string;
-    sourceUpdatedAt: Date | null;
-    fingerprint: Fingerprint | null;
-  }): Promise<EvaluationRequest | null>;
   /** Tracks a draft order; drafts are shown but never released. */
   noteDraftChanged(input: { shopifyDraftOrderId: string; name: string | null; topic: string; completedOrderId: string | null; deleted: boolean }): Promise<EvaluationRequest | null>;
   markShopUninstalled(): Promise<void>;
@@ -71,6 +69,14 @@ export interface InboxRepository {
    * `received` any more (already done) or another worker holds it.
    */
   processExclusively(shop: string, id: string, work: (effects: InboxEffects) => Promise<InboxOutcome>): Promise<InboxOutcome | null>;
+  /**
+   * The hot path, for order webhooks: with the row locked, creates or touches the order and marks it
+   * for (re-)evaluation, and marks the row processed, in one transaction. `request` is null when the
+   * webhook describes a version Loadbay has already handled (an echo of its own write, or a late
+   * duplicate). Returns null, doing nothing, when the row is not `received` any more or another worker
+   * holds it.
+   */
+  noteOrderChangeExclusively(shop: string, id: string, change: OrderChangeInput): Promise<{ request: EvaluationRequest | null } | null>;
   markFailed(shop: string, id: string, reason: string): Promise<void>;
   /** Puts a failed row back to `received` with its attempts reset; false if it was not failed. */
   reopenFailed(shop: string, id: string): Promise<boolean>;

@@ -32,9 +32,11 @@ export async function processInboxRow(
     await deps.inbox.markFailed(job.shop, job.inboxId, parsed.reason);
     return { status: "failed", reason: parsed.reason };
   }
-  const outcome = await deps.inbox.processExclusively(job.shop, job.inboxId, (effects) =>
-    applyEvent(parsed.event, row.topic, effects),
-  );
+  const event = parsed.event;
+  const outcome =
+    event.type === "order-changed" || event.type === "order-cancelled" || event.type === "refund-created"
+      ? await noteOrderChange(deps.inbox, job, row.topic, event)
+      : await deps.inbox.processExclusively(job.shop, job.inboxId, (effects) => applyEvent(event, row.topic, effects));
   if (!outcome) return { status: "skipped", note: "row locked by another worker or already done" };
   if (outcome.status === "processed") await enqueueAll(deps, outcome.evaluate ?? []);
   return outcome;
@@ -45,22 +47,25 @@ async function enqueueAll(deps: ProcessInboxDeps, requests: EvaluationRequest[])
   await Promise.allSettled(requests.map((r) => deps.evaluations.enqueueEvaluation(r)));
 }
 
-async function applyEvent(event: WebhookEvent, topic: string, effects: InboxEffects): Promise<InboxOutcome> {
+type OrderEvent = Extract<WebhookEvent, { type: "order-changed" | "order-cancelled" | "refund-created" }>;
+type OtherEvent = Exclude<WebhookEvent, OrderEvent>;
+
+/** Most webhooks are about orders: their own port method, the hot path. */
+async function noteOrderChange(inbox: InboxRepository, job: { shop: string; inboxId: string }, topic: string, event: OrderEvent): Promise<InboxOutcome | null> {
+  const noted = await inbox.noteOrderChangeExclusively(job.shop, job.inboxId, {
+    shopifyOrderId: event.shopifyOrderId,
+    name: event.name,
+    topic,
+    sourceUpdatedAt: event.type === "order-changed" ? event.sourceUpdatedAt : null,
+    fingerprint: event.type === "order-changed" ? event.fingerprint : null,
+  });
+  if (!noted) return null;
+  if (!noted.request) return { status: "processed", note: `${event.shopifyOrderId}: a version already handled (echo); no work` };
+  return { status: "processed", note: `order ${event.shopifyOrderId} queued for evaluation`, evaluate: [noted.request] };
+}
+
+async function applyEvent(event: OtherEvent, topic: string, effects: InboxEffects): Promise<InboxOutcome> {
   switch (event.type) {
-    case "order-changed":
-    case "order-cancelled":
-    case "refund-created":
-    {
-      const request = await effects.noteOrderChanged({
-        shopifyOrderId: event.shopifyOrderId,
-        name: event.name,
-        topic,
-        sourceUpdatedAt: event.type === "order-changed" ? event.sourceUpdatedAt : null,
-        fingerprint: event.type === "order-changed" ? event.fingerprint : null,
-      });
-      if (!request) return { status: "processed", note: `${event.shopifyOrderId}: a version already handled (echo); no work` };
-      return { status: "processed", note: `order ${event.shopifyOrderId} queued for evaluation`, evaluate: [request] };
-    }
     case "draft-changed": {
       const request = await effects.noteDraftChanged({ ...event, topic, deleted: false });
       return { status: "processed", note: `draft ${event.shopifyDraftOrderId} tracked`, evaluate: request ? [request] : [] };

@@ -1,5 +1,5 @@
 // In-memory InboxRepository and InboxQueue for use-case tests (real ones are tested against PostgreSQL/Redis).
-import type { InboxEffects, InboxOutcome, InboxQueue, InboxRepository, InboxRow, NewInboxRow } from "~/modules/inbox/inbox.ports";
+import type { InboxEffects, InboxOutcome, InboxQueue, InboxRepository, InboxRow, NewInboxRow, OrderChangeInput } from "~/modules/inbox/inbox.ports";
 
 type Row = NewInboxRow & { status: InboxRow["status"]; attempts: number; reason: string | null; receivedAt: Date };
 
@@ -32,6 +32,14 @@ export class FakeInbox implements InboxRepository {
     return outcome;
   }
 
+  async noteOrderChangeExclusively(shop: string, id: string, change: OrderChangeInput) {
+    const r = this.find(shop, id);
+    if (r?.status !== "received") return null;
+    this.applied.push(`${id}:order ${change.shopifyOrderId}`);
+    r.status = "processed";
+    return { request: { shop: "fake", orderId: change.shopifyOrderId, revision: 1 } };
+  }
+
   async markFailed(shop: string, id: string, reason: string) {
     const r = this.find(shop, id);
     if (r?.status === "received") Object.assign(r, { status: "failed", reason });
@@ -62,7 +70,6 @@ export class FakeInbox implements InboxRepository {
       this.applied.push(`${id}:${what}`);
     };
     return {
-      noteOrderChanged: async (i) => (note(`order ${i.shopifyOrderId}`), { shop: "fake", orderId: i.shopifyOrderId, revision: 1 }),
       noteDraftChanged: async (i) => (note(`draft ${i.shopifyDraftOrderId}${i.deleted ? " deleted" : ""}`), null),
       markShopUninstalled: async () => note("uninstalled"),
       deleteShopData: async () => note("shop deleted"),
