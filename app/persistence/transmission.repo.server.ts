@@ -37,7 +37,8 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
       "claim-warehouse-order",
       `UPDATE warehouse_order w SET state = 'transmitting', attempts = w.attempts + 1, "updatedAt" = ${NOW_UTC}
          FROM "order" o, shop s
-        WHERE w.shop = $1 AND w.id = $2::uuid AND o.shop = w.shop AND o.id = w."orderId" AND o.state::text = ANY($3::text[]) AND s.domain = w.shop
+        WHERE w.shop = $1 AND w.id = $2::uuid AND o.shop = w.shop AND o.id = w."orderId" AND o.state::text = ANY($3::text[])
+          AND s.domain = w.shop AND NOT s."dryRun" AND s."uninstalledAt" IS NULL
           AND ((w.state = 'mapped' AND (w."lastError" IS NULL OR w."nextAttemptAt" IS NOT NULL))
                OR (w.state = 'transmitting' AND w."updatedAt" < ${NOW_UTC} - $4 * interval '1 millisecond'))
        RETURNING w.id::text, w.shop, w."orderId"::text AS "orderId", w."connectionId"::text AS "connectionId", w."idempotencyKey", w.payload, w.attempts,
@@ -53,33 +54,33 @@ export class PrismaTransmissionRepository implements TransmissionRepository {
 
   async recordSubmitted(order: ClaimedWarehouseOrder, receipt: SubmitReceipt): Promise<{ cancelNow: boolean }> {
     const how = receipt.alreadyThere ? "The warehouse already had it (same reference); nothing was sent twice." : receipt.accepted ? "Accepted by the warehouse." : "Delivered; waiting for the warehouse to acknowledge it.";
-    return this.sql.transaction(async (tx) => {
-      await tx.run(
-        "record-submitted",
-        `UPDATE warehouse_order SET state = $3::warehouse_order_state, "warehouseReference" = $4, "transmittedAt" = ${NOW_UTC},
-                "acceptedAt" = CASE WHEN $5 THEN ${NOW_UTC} ELSE "acceptedAt" END, "lastError" = NULL, "nextAttemptAt" = NULL, "updatedAt" = ${NOW_UTC}
-          WHERE shop = $1 AND id = $2::uuid AND state = 'transmitting'`,
-        [order.shop, order.id, receipt.accepted ? "accepted" : "transmitted", receipt.warehouseReference, receipt.accepted],
-      );
-      // The order moves to in_fulfilment with its first warehouse order; its state now says whether it
-      // was cancelled in Shopify while this one was on its way.
-      const { rows } = await tx.run<{ state: string }>(
-        "order-in-fulfilment",
-        `WITH moved AS (UPDATE "order" SET state = 'in_fulfilment', "updatedAt" = ${NOW_UTC} WHERE shop = $1 AND id = $2::uuid AND state = 'released' RETURNING state)
-         SELECT COALESCE((SELECT state::text FROM moved), (SELECT state::text FROM "order" WHERE shop = $1 AND id = $2::uuid)) AS state`,
-        [order.shop, order.orderId],
-      );
-      await timeline(tx, order, "transmission", `Sent ${order.idempotencyKey} to ${order.draft.facilityCode}. ${how}`, { receipt });
-      await tx.run(
-        "clear-exceptions-by-key",
-        `UPDATE exception SET status = 'resolved', "resolvedAt" = ${NOW_UTC} WHERE shop = $1 AND status = 'open' AND key = ANY($2::text[])`,
-        [order.shop, [`warehouse-rejected:${order.idempotencyKey}`, `connection-failed:${order.connectionId}`]],
-      );
-      if (rows[0]?.state !== "cancelled") return { cancelNow: false };
-      await tx.run("cancel-requested", `UPDATE warehouse_order SET state = 'cancel_requested', "updatedAt" = ${NOW_UTC} WHERE shop = $1 AND id = $2::uuid`, [order.shop, order.id]);
-      await timeline(tx, order, "decision", `The order was cancelled in Shopify while ${order.idempotencyKey} was being sent: asking the warehouse to cancel it.`, null);
-      return { cancelNow: true };
-    });
+    // One statement: the order's state as this attempt found it decides whether the warehouse order
+    // becomes sent or, when the order was cancelled in Shopify while it was on its way, cancel_requested.
+    const { rows } = await this.sql.run<{ cancelNow: boolean }>(
+      "record-submitted",
+      `WITH current AS (SELECT state FROM "order" WHERE shop = $1 AND id = $6::uuid),
+       sent AS (
+         UPDATE warehouse_order
+            SET state = CASE WHEN (SELECT state FROM current) = 'cancelled' THEN 'cancel_requested' ELSE $3::warehouse_order_state END,
+                "warehouseReference" = $4, "transmittedAt" = ${NOW_UTC}, "acceptedAt" = CASE WHEN $5 THEN ${NOW_UTC} ELSE "acceptedAt" END,
+                "lastError" = NULL, "nextAttemptAt" = NULL, "updatedAt" = ${NOW_UTC}
+          WHERE shop = $1 AND id = $2::uuid AND state = 'transmitting'),
+       moved AS (UPDATE "order" SET state = 'in_fulfilment', "updatedAt" = ${NOW_UTC} WHERE shop = $1 AND id = $6::uuid AND state = 'released'),
+       noted AS (
+         INSERT INTO timeline_event (id, shop, "orderId", "warehouseOrderId", at, actor, kind, message, payload)
+         SELECT gen_random_uuid(), $1, $6::uuid, $2::uuid, ${NOW_UTC} + (e.n * interval '1 millisecond'), $7, e.kind, e.message, e.payload
+           FROM (VALUES (0, 'transmission', $8, $9::jsonb), (1, 'decision', $10, NULL::jsonb)) AS e(n, kind, message, payload)
+          WHERE e.n = 0 OR (SELECT state FROM current) = 'cancelled'),
+       cleared AS (UPDATE exception SET status = 'resolved', "resolvedAt" = ${NOW_UTC} WHERE shop = $1 AND status = 'open' AND key = ANY($11::text[]))
+       SELECT COALESCE((SELECT state FROM current) = 'cancelled', false) AS "cancelNow"`,
+      [
+        order.shop, order.id, receipt.accepted ? "accepted" : "transmitted", receipt.warehouseReference, receipt.accepted, order.orderId, ACTOR,
+        `Sent ${order.idempotencyKey} to ${order.draft.facilityCode}. ${how}`, JSON.stringify({ receipt }),
+        `The order was cancelled in Shopify while ${order.idempotencyKey} was being sent: asking the warehouse to cancel it.`,
+        [`warehouse-rejected:${order.idempotencyKey}`, `connection-failed:${order.connectionId}`],
+      ],
+    );
+    return { cancelNow: rows[0]?.cancelNow ?? false };
   }
 
   async recordRejected(order: ClaimedWarehouseOrder, failure: Extract<ConnectorFailure, { kind: "rejected" | "auth-failed" }>): Promise<void> {

@@ -56,7 +56,8 @@ export async function evaluateOrder(deps: EvaluateOrderDeps, job: { shop: string
 
 async function decide(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopContext, read: OrderFacts): Promise<EvaluateResult> {
   let facts = read;
-  const otherOpenUnpaid = await deps.orders.otherOpenUnpaidTotal(order.shop, facts.customerId, order.id);
+  // Only a credit limit makes the customer's other open orders matter (release-rules.ts, remainingCredit).
+  const otherOpenUnpaid = facts.credit ? await deps.orders.otherOpenUnpaidTotal(order.shop, facts.customerId, order.id) : 0;
   const decision = decideRelease(facts, shop.settings.release, {
     manualRelease: order.manualRelease,
     manualHold: order.manualHold,

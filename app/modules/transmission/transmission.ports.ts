@@ -20,7 +20,7 @@ export interface TransmissionRepository {
   mayTransmit(shop: string): Promise<{ ok: true } | { ok: false; reason: string }>;
   /**
    * Records the step before the call: `mapped` → `transmitting`. Returns null when the order is not
-   * waiting to be sent (already sent, cancelled, gone).
+   * waiting to be sent (already sent, cancelled, gone) or the shop may not send (see `mayTransmit`).
    */
   claim(shop: string, warehouseOrderId: string): Promise<ClaimedWarehouseOrder | null>;
   /**

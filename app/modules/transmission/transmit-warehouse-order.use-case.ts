@@ -17,10 +17,11 @@ export type TransmitResult =
   | { status: "retry"; failure: Extract<ConnectorFailure, { kind: "transient" | "rate-limited" }> };
 
 export async function transmitWarehouseOrder(deps: TransmitDeps, job: { shop: string; warehouseOrderId: string }): Promise<TransmitResult> {
-  const allowed = await deps.warehouseOrders.mayTransmit(job.shop);
-  if (!allowed.ok) return { status: "skipped", note: allowed.reason };
   const order = await deps.warehouseOrders.claim(job.shop, job.warehouseOrderId);
-  if (!order) return { status: "skipped", note: "not waiting to be sent" };
+  if (!order) {
+    const allowed = await deps.warehouseOrders.mayTransmit(job.shop);
+    return { status: "skipped", note: allowed.ok ? "not waiting to be sent" : allowed.reason };
+  }
   const found = await deps.connectors.forConnection(job.shop, order.connectionId);
   if (!found.ok) {
     await deps.warehouseOrders.recordRejected(order, { kind: "auth-failed", message: found.message });
