@@ -6,6 +6,8 @@ import { ORDER_STATUS, type WireOrder } from "./wire-types";
 
 export class OrderStore {
   private readonly orders = new Map<number, WireOrder>();
+  /** Order ids by OrderNumber and by ExternalOrderReference, in creation order: a lookup per create stays O(1) as orders pile up. */
+  private readonly byTerm = new Map<string, number[]>();
   private nextOrderId = 1000;
   private nextItemId = 1;
 
@@ -21,12 +23,26 @@ export class OrderStore {
 
   /** The first order (part 1) a client already holds with this reference or number. */
   existing(clientId: number, reference: string, orderNumber: string): WireOrder | undefined {
-    return this.all().find((o) => o.ClientId === clientId && (o.ExternalOrderReference === reference || o.OrderNumber === orderNumber));
+    return this.withTerms([reference, orderNumber]).find((o) => o.ClientId === clientId);
   }
 
   /** Orders whose OrderNumber or ExternalOrderReference is the term (all split parts included). */
   search(term: string): WireOrder[] {
-    return this.all().filter((o) => o.OrderNumber === term || o.ExternalOrderReference === term);
+    return this.withTerms([term]);
+  }
+
+  private withTerms(terms: string[]): WireOrder[] {
+    const ids = new Set(terms.flatMap((t) => this.byTerm.get(t) ?? []));
+    return [...ids].sort((a, b) => a - b).map((id) => this.orders.get(id)!);
+  }
+
+  private store(order: WireOrder): void {
+    this.orders.set(order.ID, order);
+    for (const term of new Set([order.OrderNumber, order.ExternalOrderReference])) {
+      const ids = this.byTerm.get(term);
+      if (ids) ids.push(order.ID);
+      else this.byTerm.set(term, [order.ID]);
+    }
   }
 
   create(body: CreateBody, clientId: number, now: Date): WireOrder {
@@ -43,7 +59,7 @@ export class OrderStore {
       OrderItems: [], OrderNameValues: body.OrderNameValues ?? [], LastUpdated: now.toISOString(),
     };
     this.setItems(order, (body.OrderItems ?? []).map((i) => ({ sku: i.SKU ?? "", quantity: i.Quantity ?? 0, details: i.Details ?? null })));
-    this.orders.set(id, order);
+    this.store(order);
     return order;
   }
 
@@ -53,7 +69,7 @@ export class OrderStore {
     const parts = this.search(from.ExternalOrderReference).filter((o) => o.ClientId === from.ClientId);
     const part: WireOrder = { ...from, ID: id, Part: parts.length + 1, OrderItems: [], TrackingNumber: null, TrackingURL: null, DespatchDate: null, LastUpdated: now.toISOString() };
     this.setItems(part, remaining.map((r) => ({ ...r, details: null })));
-    this.orders.set(id, part);
+    this.store(part);
     for (const o of [...parts, part]) o.NumberOfParts = parts.length + 1;
     return part;
   }
