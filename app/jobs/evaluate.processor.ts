@@ -7,7 +7,7 @@ import { evaluateOrder, type EvaluateOrderDeps } from "~/modules/orders/evaluate
 import { evaluateJobSchema } from "./job-definitions";
 
 /** How soon an evaluation waiting for Loadbay's own write looks again (the write takes one Shopify call). */
-const OWN_WRITE_RECHECK_MS = 300;
+export const OWN_WRITE_RECHECK_MS = 300;
 
 export function evaluateProcessor(deps: EvaluateOrderDeps & { log: Logger }) {
   return async (job: Job, token?: string): Promise<string> => {

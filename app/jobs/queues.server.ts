@@ -43,6 +43,8 @@ export interface EnqueueOptions {
    * plain add would be a no-op for a day, so revive it instead.
    */
   revive?: boolean;
+  /** Not before this many milliseconds: a step that ran in its producer's job and must wait (run-now.server.ts). */
+  delayMs?: number;
 }
 
 /** Dispatch and poll jobs go when done: their ids are reused for the next advice change or poll. */
@@ -77,8 +79,8 @@ export class JobQueues implements InboxQueue, EvaluationQueue, TransmissionQueue
    * No custom job id: a warehouse order is sent again after a fix, and a retained completed job with
    * the same id would swallow that. The claim (state + lease) is what stops two sends at once.
    */
-  async enqueueTransmission(job: { shop: string; warehouseOrderId: string }): Promise<void> {
-    await this.queues.transmit.add(TRANSMIT_JOB.submit, transmitJobSchema.parse(job));
+  async enqueueTransmission(job: { shop: string; warehouseOrderId: string }, options: Pick<EnqueueOptions, "delayMs"> = {}): Promise<void> {
+    await this.queues.transmit.add(TRANSMIT_JOB.submit, transmitJobSchema.parse(job), options.delayMs ? { delay: options.delayMs } : undefined);
   }
 
   /** Like transmissions, no custom id: the `cancel_requested` state is what stops two cancels at once. */
@@ -132,6 +134,6 @@ export class JobQueues implements InboxQueue, EvaluationQueue, TransmissionQueue
         return;
       }
     }
-    await queue.add(name, data, { jobId });
+    await queue.add(name, data, { jobId, ...(options.delayMs ? { delay: options.delayMs } : {}) });
   }
 }

@@ -6,7 +6,14 @@ import { transmitWarehouseOrder, type TransmitDeps } from "~/modules/transmissio
 import { cancelWarehouseOrder } from "~/modules/transmission/cancel-warehouse-order.use-case";
 import { TRANSMIT_JOB, transmitJobSchema } from "./job-definitions";
 
-export function transmitProcessor(deps: TransmitDeps & { log: Logger; enqueueStatus(job: { shop: string; orderId: string }, state: string): Promise<void> }) {
+export interface TransmitProcessorDeps extends TransmitDeps {
+  log: Logger;
+  enqueueStatus(job: { shop: string; orderId: string }, state: string): Promise<void>;
+}
+
+type Outcome = Awaited<ReturnType<typeof transmitWarehouseOrder>> | Awaited<ReturnType<typeof cancelWarehouseOrder>>;
+
+export function transmitProcessor(deps: TransmitProcessorDeps) {
   return async (job: Job, token?: string): Promise<string> => {
     const data = transmitJobSchema.parse(job.data);
     const result = job.name === TRANSMIT_JOB.cancel ? await cancelWarehouseOrder(deps, data) : await transmitWarehouseOrder(deps, data);
@@ -17,10 +24,15 @@ export function transmitProcessor(deps: TransmitDeps & { log: Logger; enqueueSta
       }
       throw new Error(`${result.failure.kind}: ${result.failure.message}`);
     }
-    if (result.status === "blocked" || result.status === "refused") deps.log.warn({ ...data, job: job.name, message: result.message }, "warehouse order blocked");
-    // The order is now at the warehouse; its status on the Shopify order follows (a lost enqueue only delays it).
-    if (result.status === "sent" && result.mirrorStatus) await deps.enqueueStatus({ shop: data.shop, orderId: result.orderId }, "in_fulfilment").catch(() => undefined);
-    if (result.status === "cancelled") await deps.enqueueStatus({ shop: data.shop, orderId: result.orderId }, "cancelled").catch(() => undefined);
+    await afterTransmit(deps, { ...data, job: job.name }, result);
     return result.status;
   };
+}
+
+/** What follows a finished attempt, queued or run in its producer's job (run-now.server.ts). */
+export async function afterTransmit(deps: TransmitProcessorDeps, data: { shop: string; warehouseOrderId: string; job: string }, result: Outcome): Promise<void> {
+  if (result.status === "blocked" || result.status === "refused") deps.log.warn({ ...data, message: result.message }, "warehouse order blocked");
+  // The order is now at the warehouse; its status on the Shopify order follows (a lost enqueue only delays it).
+  if (result.status === "sent" && result.mirrorStatus) await deps.enqueueStatus({ shop: data.shop, orderId: result.orderId }, "in_fulfilment").catch(() => undefined);
+  if (result.status === "cancelled") await deps.enqueueStatus({ shop: data.shop, orderId: result.orderId }, "cancelled").catch(() => undefined);
 }

@@ -15,6 +15,7 @@ import { maintenanceProcessor } from "./maintenance.processor";
 import { fulfilmentsProcessor } from "./fulfilments.processor";
 import { inventoryProcessor } from "./inventory.processor";
 import { ensureSchedulers } from "./schedulers.server";
+import { evaluateNow, transmitNow } from "./run-now.server";
 
 const SCHEDULER_CHECK_MS = 5_000;
 
@@ -52,16 +53,19 @@ export async function startWorker() {
   const reconcile = { source: c.source, repo: c.reconcile, evaluations: c.queues, log, now: () => new Date() };
 
   const enqueueStatus = (job: { shop: string; orderId: string }, state: string) => c.queues.enqueueStatus(job, state);
+  // Each step of an order runs in the job that produced it, and is queued only to wait or retry (run-now.server.ts).
+  const transmit = { warehouseOrders: c.transmission, connectors: c.connectors, enqueueStatus, log };
+  const evaluate = { orders: c.orders, source: c.source, holds: c.holds, moves: c.moves, transmissions: transmitNow(transmit, c.queues), log };
   const workers = [
-    new Worker(QUEUE.inbox, inboxProcessor({ inbox: c.inbox, parse: parseWebhookPayload, evaluations: c.queues, log }), {
+    new Worker(QUEUE.inbox, inboxProcessor({ inbox: c.inbox, parse: parseWebhookPayload, evaluations: evaluateNow(evaluate, c.queues), log }), {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),
-    new Worker(QUEUE.orders, evaluateProcessor({ orders: c.orders, source: c.source, holds: c.holds, moves: c.moves, transmissions: c.queues, log }), {
+    new Worker(QUEUE.orders, evaluateProcessor(evaluate), {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),
-    new Worker(QUEUE.transmit, transmitProcessor({ warehouseOrders: c.transmission, connectors: c.connectors, enqueueStatus, log }), {
+    new Worker(QUEUE.transmit, transmitProcessor(transmit), {
       ...common,
       concurrency: env.WORKER_CONCURRENCY,
     }),
