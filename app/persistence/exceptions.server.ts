@@ -14,28 +14,27 @@ export async function applyExceptions(
   clear: string[],
   clearKinds: readonly string[] = [],
 ): Promise<void> {
-  for (const e of raise) {
-    await tx.run(
-      "raise-exception",
-      `INSERT INTO exception (id, shop, key, kind, "orderId", message, detail, "firstSeenAt", "lastSeenAt")
-       VALUES (gen_random_uuid(), $1, $2, $3, $4::uuid, $5, $6::jsonb, ${NOW_UTC}, ${NOW_UTC})
-       ON CONFLICT (shop, key) DO UPDATE
-          SET message = EXCLUDED.message, detail = EXCLUDED.detail, kind = EXCLUDED.kind, status = 'open', "resolvedAt" = NULL,
-              "lastSeenAt" = EXCLUDED."lastSeenAt", count = exception.count + 1`,
-      [shop, e.key, e.kind, orderId, e.message, JSON.stringify(e.detail ?? {})],
-    );
-  }
+  // One upsert per key (the last raise of a key wins), as ON CONFLICT may touch a row only once.
+  raise = [...new Map(raise.map((e) => [e.key, e])).values()];
   const raised = raise.map((r) => r.key);
   const cleared = clear.filter((k) => !raised.includes(k));
   const kinds = orderId ? [...clearKinds] : [];
-  if (!cleared.length && !kinds.length) return;
-  // One statement for both ways of clearing: by key, and every open one of these kinds on the order.
+  if (!raise.length && !cleared.length && !kinds.length) return;
+  // One statement: the raised keys are upserted, and what is cleared (by key, or every open one of these
+  // kinds on the order) never includes a raised key, so the two parts touch different rows.
   await tx.run(
-    "clear-exceptions",
-    `UPDATE exception SET status = 'resolved', "resolvedAt" = ${NOW_UTC}
+    "apply-exceptions",
+    `WITH raised AS (
+       INSERT INTO exception (id, shop, key, kind, "orderId", message, detail, "firstSeenAt", "lastSeenAt")
+       SELECT gen_random_uuid(), $1, e.key, e.kind, $3::uuid, e.message, e.detail, ${NOW_UTC}, ${NOW_UTC}
+         FROM jsonb_to_recordset($6::jsonb) AS e(key text, kind text, message text, detail jsonb)
+       ON CONFLICT (shop, key) DO UPDATE
+          SET message = EXCLUDED.message, detail = EXCLUDED.detail, kind = EXCLUDED.kind, status = 'open', "resolvedAt" = NULL,
+              "lastSeenAt" = EXCLUDED."lastSeenAt", count = exception.count + 1)
+     UPDATE exception SET status = 'resolved', "resolvedAt" = ${NOW_UTC}
       WHERE shop = $1 AND status = 'open'
         AND (key = ANY($2::text[]) OR ("orderId" = $3::uuid AND kind = ANY($4::text[]) AND NOT (key = ANY($5::text[]))))`,
-    [shop, cleared, orderId, kinds, raised],
+    [shop, cleared, orderId, kinds, raised, JSON.stringify(raise.map((e) => ({ key: e.key, kind: e.kind, message: e.message, detail: e.detail ?? {} })))],
   );
 }
 

@@ -9,7 +9,7 @@ import { factColumns } from "./order-columns.server";
 import { notePendingVersion, pendingAfter, seenFingerprint } from "./order-notes.server";
 import type { PendingVersion } from "~/modules/orders/known-version";
 import { loadMappingSettings } from "./mapping-settings.server";
-import { storeWarehouseOrders } from "./warehouse-orders.server";
+import { draftConnectionIds, storeWarehouseOrders } from "./warehouse-orders.server";
 import { warehouseChangeKey, type SentWarehouseOrder, type WarehouseOrderChange } from "~/modules/orders/after-transmission";
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
 import { isUuid } from "~/lib/ids";
@@ -89,18 +89,26 @@ export class PrismaOrderRepository implements OrderRepository {
   async recordDecision(shop: string, orderId: string, d: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[]; toCancel: string[] }> {
     return this.sql.transaction(async (tx) => {
       // Locked, so a change noted meanwhile waits and is not lost from the pending list.
-      const { rows } = await tx.run<{ state: string; evaluationRevision: number; pendingVersions: unknown }>(
+      // Read with it: which of the drafts' warehouse connections exist.
+      const { rows } = await tx.run<{ state: string; evaluationRevision: number; pendingVersions: unknown; connections: string[] }>(
         "decision-current",
-        `SELECT state::text, "evaluationRevision", "pendingVersions" FROM "order" WHERE shop = $1 AND id = $2::uuid FOR UPDATE`,
-        [shop, orderId],
+        `SELECT state::text, "evaluationRevision", "pendingVersions",
+                ARRAY(SELECT id::text FROM warehouse_connection WHERE shop = $1 AND id = ANY($3::uuid[])) AS connections
+           FROM "order" WHERE shop = $1 AND id = $2::uuid FOR UPDATE`,
+        [shop, orderId, d.warehouseOrders ? draftConnectionIds(d.warehouseOrders) : []],
       );
       const current = rows[0];
       if (!current) throw new Error(`order ${orderId} of ${shop} is gone`);
       const stillPending = current.evaluationRevision !== d.revision;
       const facts = d.facts ? factColumns(d.facts) : null;
+      // The order row and the decision's timeline entries, in one statement.
       await tx.run(
         "decision-order",
-        `UPDATE "order" SET
+        `WITH noted AS (
+           INSERT INTO timeline_event (id, shop, "orderId", at, actor, kind, message, payload)
+           SELECT gen_random_uuid(), $1, $2::uuid, ${NOW_UTC} + (e.n * interval '1 millisecond'), e.actor, e.kind, e.message, e.payload
+             FROM jsonb_to_recordset($21::jsonb) AS e(n int, actor text, kind text, message text, payload jsonb))
+         UPDATE "order" SET
             state = $3::order_state,
             "holdReasons" = COALESCE($4::text[], "holdReasons"),
             "ownWriteStamps" = CASE WHEN $5::timestamptz IS NULL THEN "ownWriteStamps" ELSE array_append("ownWriteStamps", $5::timestamptz AT TIME ZONE 'UTC') END,
@@ -128,19 +136,11 @@ export class PrismaOrderRepository implements OrderRepository {
           JSON.stringify(pendingAfter(current.pendingVersions as Prisma.JsonValue, d.revision)),
           facts !== null, facts?.name, facts?.poNumber, facts?.companyName, facts?.customerGroup, facts?.customerId, facts?.currency,
           facts?.totalAmount, facts?.paymentMode, facts?.financialStatus, facts?.sourceCreatedAt, facts?.evaluatedUpdatedAt, facts ? JSON.stringify(facts.facts) : null,
+          // A millisecond apart, so the timeline keeps the order the entries were written in.
+          JSON.stringify(d.timeline.map((t, n) => ({ n, actor: t.actor, kind: t.kind, message: t.message, payload: t.payload ?? null }))),
         ],
       );
-      if (d.timeline.length) {
-        await tx.run(
-          "decision-timeline",
-          `INSERT INTO timeline_event (id, shop, "orderId", at, actor, kind, message, payload)
-           SELECT gen_random_uuid(), $1, $2::uuid, ${NOW_UTC} + (e.n * interval '1 millisecond'), e.actor, e.kind, e.message, e.payload
-             FROM jsonb_to_recordset($3::jsonb) AS e(n int, actor text, kind text, message text, payload jsonb)`,
-          // A millisecond apart, so the timeline keeps the order the entries were written in.
-          [shop, orderId, JSON.stringify(d.timeline.map((t, n) => ({ n, actor: t.actor, kind: t.kind, message: t.message, payload: t.payload ?? null })))],
-        );
-      }
-      const stored = d.warehouseOrders ? await storeWarehouseOrders(tx, shop, orderId, d.warehouseOrders) : { exceptions: [], waiting: [] };
+      const stored = d.warehouseOrders ? await storeWarehouseOrders(tx, shop, orderId, d.warehouseOrders, new Set(current.connections)) : { exceptions: [], waiting: [] };
       await applyExceptions(tx, shop, orderId, [...d.raise, ...stored.exceptions], d.clear, [...(d.clearKinds ?? []), ...(d.warehouseOrders ? ["no-connection"] : [])]);
       const toCancel = d.cancelWarehouseOrders?.length
         ? (

@@ -7,41 +7,46 @@ import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draf
 import type { ExceptionInput } from "~/modules/orders/orders.ports";
 import { isUuid } from "~/lib/ids";
 
+/** The connections the drafts name, for `storeWarehouseOrders` to check (read with the order's lock). */
+export const draftConnectionIds = (drafts: WarehouseOrderDraft[]) => [...new Set(drafts.map((d) => d.connectionId))].filter(isUuid);
+
 /**
- * Stores the drafts. Returns exceptions for drafts whose warehouse connection does not exist (then
- * nothing is stored), and the warehouse orders now waiting to be sent. Plain SQL: this runs for every
- * released order, and each Prisma call costs more CPU than the statement (decision 0016).
+ * Stores the drafts, given which of their connections exist (`known`). Returns exceptions for drafts
+ * whose warehouse connection does not exist (then nothing is stored), and the warehouse orders now
+ * waiting to be sent. One statement: this runs for every released order (decision 0016).
  */
-export async function storeWarehouseOrders(tx: SqlRunner, shop: string, orderId: string, drafts: WarehouseOrderDraft[]): Promise<{ exceptions: ExceptionInput[]; waiting: string[] }> {
-  const ids = [...new Set(drafts.map((d) => d.connectionId))].filter(isUuid);
-  const { rows: connections } = await tx.run<{ id: string }>("known-connections", `SELECT id::text FROM warehouse_connection WHERE shop = $1 AND id = ANY($2::uuid[])`, [shop, ids]);
-  const known = new Set(connections.map((c) => c.id));
+export async function storeWarehouseOrders(
+  tx: SqlRunner,
+  shop: string,
+  orderId: string,
+  drafts: WarehouseOrderDraft[],
+  known: ReadonlySet<string>,
+): Promise<{ exceptions: ExceptionInput[]; waiting: string[] }> {
   const missing = drafts.filter((d) => !known.has(d.connectionId));
   if (missing.length) return { exceptions: missing.map(missingConnection), waiting: [] };
-  const keys = drafts.map((d) => d.idempotencyKey);
-  await tx.run(
-    "withdraw-unmapped",
-    `DELETE FROM warehouse_order WHERE shop = $1 AND "orderId" = $2::uuid AND state = 'mapped' AND NOT ("idempotencyKey" = ANY($3::text[]))`,
-    [shop, orderId, keys],
+  // Mapped orders this mapping no longer produces are withdrawn (disjoint from the keys upserted beside it).
+  // New: stored as mapped. Still mapped: re-mapped in place, and a re-map (after a fix, or the order
+  // changed) clears the last rejection so it is sent again. Sent: never touched here.
+  const { rows } = await tx.run<{ id: string }>(
+    "store-warehouse-orders",
+    `WITH withdrawn AS (
+       DELETE FROM warehouse_order WHERE shop = $1 AND "orderId" = $2::uuid AND state = 'mapped' AND NOT ("idempotencyKey" = ANY($3::text[])))
+     INSERT INTO warehouse_order (id, shop, "orderId", "connectionId", "facilityCode", split, "idempotencyKey", state, payload, "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, $2::uuid, d."connectionId"::uuid, d."facilityCode", d.split, d."idempotencyKey", 'mapped', d.payload, ${NOW_UTC}, ${NOW_UTC}
+       FROM jsonb_to_recordset($4::jsonb) AS d("connectionId" text, "facilityCode" text, split int, "idempotencyKey" text, payload jsonb)
+     ON CONFLICT (shop, "idempotencyKey") DO UPDATE
+        SET "connectionId" = EXCLUDED."connectionId", "facilityCode" = EXCLUDED."facilityCode", split = EXCLUDED.split,
+            payload = EXCLUDED.payload, "lastError" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+      WHERE warehouse_order.state = 'mapped'
+     RETURNING id::text`,
+    [
+      shop,
+      orderId,
+      drafts.map((d) => d.idempotencyKey),
+      JSON.stringify(drafts.map((d) => ({ connectionId: d.connectionId, facilityCode: d.facilityCode, split: d.split, idempotencyKey: d.idempotencyKey, payload: d }))),
+    ],
   );
-  const waiting: string[] = [];
-  for (const draft of drafts) {
-    // New: stored as mapped. Still mapped: re-mapped in place, and a re-map (after a fix, or the order
-    // changed) clears the last rejection so it is sent again. Sent: never touched here.
-    const { rows } = await tx.run<{ id: string }>(
-      "store-warehouse-order",
-      `INSERT INTO warehouse_order (id, shop, "orderId", "connectionId", "facilityCode", split, "idempotencyKey", state, payload, "createdAt", "updatedAt")
-       VALUES (gen_random_uuid(), $1, $2::uuid, $3::uuid, $4, $5, $6, 'mapped', $7::jsonb, ${NOW_UTC}, ${NOW_UTC})
-       ON CONFLICT (shop, "idempotencyKey") DO UPDATE
-          SET "connectionId" = EXCLUDED."connectionId", "facilityCode" = EXCLUDED."facilityCode", split = EXCLUDED.split,
-              payload = EXCLUDED.payload, "lastError" = NULL, "updatedAt" = EXCLUDED."updatedAt"
-        WHERE warehouse_order.state = 'mapped'
-       RETURNING id::text`,
-      [shop, orderId, draft.connectionId, draft.facilityCode, draft.split, draft.idempotencyKey, JSON.stringify(draft)],
-    );
-    waiting.push(...rows.map((r) => r.id));
-  }
-  return { exceptions: [], waiting };
+  return { exceptions: [], waiting: rows.map((r) => r.id) };
 }
 
 function missingConnection(draft: WarehouseOrderDraft): ExceptionInput {
