@@ -120,4 +120,21 @@ describe("syncInventory in parts", () => {
     expect(f.sent).not.toContain("c");
     expect(f.problems).toContain("sku-ambiguous:B");
   });
+
+  it("writes an item read in two parts (slices that overlap) once", async () => {
+    const f = await run(fakes([], [part(variant("a", "A")), part(variant("a", "A"), variant("d", "D"))]));
+    expect(f.sent.filter((id) => id === "a")).toEqual(["a"]);
+  });
+
+  it("does not send an early item the whole catalogue refuses when its part's writes had not started", async () => {
+    const f = await run(fakes([], [part(variant("a", "A")), part(variant("b", "B")), part(variant("c", "b"), variant("d", "D"))], { answerAfterRead: true }));
+    expect(f.written.sort()).toEqual(["a=40", "d=40"]);
+    expect(f.sent).not.toContain("b");
+  });
+
+  it("does not write again, after a stale answer, an early item the whole catalogue has refused since", async () => {
+    const f = await run(fakes([], parts(), { answerAfterRead: true, staleOnce: ["b"] }));
+    expect(f.written.sort()).toEqual(["a=40", "d=40"]);
+    expect(f.sent.filter((id) => id === "b")).toEqual(["b"]);
+  });
 });

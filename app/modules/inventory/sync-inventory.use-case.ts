@@ -68,9 +68,10 @@ export async function syncInventory(deps: SyncInventoryDeps, job: { shop: string
     const drift = findDrift(sellable.rows, new Map(readings.map((r) => [readingKey(r), r])), skus);
     records.add(() => deps.store.saveProblems(shop, [...itemMap.problems, ...sellable.problems, ...plan.problems]));
     records.add(() => deps.store.saveDrift(shop, drift, readings[0]?.readAt ?? now()));
-    // An item written early that the whole catalogue refuses (a new item shares its SKU): written this once, refused from now on.
+    // An item that went early but that the whole catalogue refuses (another item shares its SKU): written
+    // at most this once, if its call was sent already; refused from now on.
     const kept = new Set(items.map((i) => i.inventoryItemId));
-    const refusedEarly = [...writer.planned].filter((k) => !kept.has(k.slice(0, k.indexOf("|")))).length;
+    const refusedEarly = writer.refuseEarly(kept);
 
     const written = await writer.last(plan.batches, plan.unchanged, catalog.points);
     clock.mark("write");
@@ -110,8 +111,9 @@ function partWriter(deps: SyncInventoryDeps, scope: { shop: string; runId: strin
   let chain: Promise<WriteStockResult> = Promise.resolve({ ok: true, counts: totals });
   let lastProgress = 0;
 
-  const write = (batches: WriteBatch[]) => {
+  const write = (planned: WriteBatch[]) => {
     chain = chain.then(async (before) => {
+      const batches = withoutRefused(planned);
       if (!before.ok || batches.length === 0) return before;
       const result = await writeStock(
         {
@@ -133,6 +135,19 @@ function partWriter(deps: SyncInventoryDeps, scope: { shop: string; runId: strin
     });
   };
 
+  /** Early items the whole catalogue refused: a part whose writes have not started leaves them out. */
+  const refused = new Set<string>();
+  const withoutRefused = (batches: WriteBatch[]): WriteBatch[] => {
+    if (refused.size === 0 || !batches.some((b) => b.rows.some((r) => refused.has(r.inventoryItemId)))) return batches;
+    const rows = batches.flatMap((b) => b.rows);
+    const left = rows.filter((r) => !refused.has(r.inventoryItemId));
+    total -= rows.length - left.length;
+    records.add(() => deps.store.progress(runId, { total }));
+    // Planned again from the same rows and generations: a batch that keeps all its rows keeps its key.
+    const readings = left.map((r): ShopifyReading => ({ inventoryItemId: r.inventoryItemId, locationId: r.locationId, quantity: r.changeFromQuantity, readAt: scope.now(), generation: r.generation }));
+    return planStockWrites(left, readings, { shop, reason: REASON, maxReadAgeMs: Number.POSITIVE_INFINITY, now: scope.now() }).batches;
+  };
+
   return {
     planned,
     records,
@@ -141,12 +156,24 @@ function partWriter(deps: SyncInventoryDeps, scope: { shop: string; runId: strin
     useItems(items: StockedItem[]) {
       for (const i of items) byItem.set(i.inventoryItemId, i);
     },
+    /**
+     * Takes out the early items the whole catalogue does not keep (`kept`): parts whose writes have not
+     * started leave them out, and a stale answer does not write them again. Answers how many item ×
+     * location rows went early and are refused now.
+     */
+    refuseEarly(kept: Set<string>) {
+      const rows = [...planned].filter((k) => !kept.has(k.slice(0, k.indexOf("|"))));
+      for (const k of rows) refused.add(k.slice(0, k.indexOf("|")));
+      for (const id of refused) byItem.delete(id);
+      return rows.length;
+    },
     /** A part as read: its readings are kept (with the time they were read), and its early items planned and written. */
     part(part: CatalogPart, early: ShopifyVariant[]) {
       const readAt = scope.now();
       const readings = part.levels.map((l): ShopifyReading => ({ ...l, readAt, generation: nextGeneration(undefined, readAt) }));
       all.push(...readings);
-      const map = buildItemMap(early, context.units);
+      // An item already planned (slices that overlapped) is not planned twice.
+      const map = buildItemMap(early.filter((v) => !byItem.has(v.inventoryItemId)), context.units);
       const items = [...map.byBaseSku.values()].flat();
       if (items.length === 0) return;
       this.useItems(items);
