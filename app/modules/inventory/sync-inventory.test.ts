@@ -20,6 +20,8 @@ interface FakeOptions {
   answerAfterRead?: boolean;
   /** Items whose first write Shopify answers as stale (an order moved the figure). */
   staleOnce?: string[];
+  /** Loadbay's figures answer only once a part of the catalogue has been read (or after 300 ms). */
+  slowFigures?: boolean;
 }
 
 function fakes(previous: { inventoryItemId: string; sku: string | null; problemKey: string | null }[], parts: CatalogPart[], options: FakeOptions = {}) {
@@ -32,6 +34,9 @@ function fakes(previous: { inventoryItemId: string; sku: string | null; problemK
   const aWrite = new Promise<void>((resolve) => (firstWrite = resolve));
   let readDone: () => void = () => undefined;
   const read = new Promise<void>((resolve) => (readDone = resolve));
+  let partRead: () => void = () => undefined;
+  const aPart = new Promise<void>((resolve) => (partRead = resolve));
+  const order: string[] = [];
   const shopify: ShopifyInventory = {
     async readCatalog(_shop, callbacks = {}) {
       const whole: CatalogPart = { variants: [], levels: [] };
@@ -42,6 +47,8 @@ function fakes(previous: { inventoryItemId: string; sku: string | null; problemK
           writtenBeforeLastPart.push(...written);
         }
         callbacks.onPart?.(p);
+        order.push("part read");
+        partRead();
         whole.variants.push(...p.variants);
         whole.levels.push(...p.levels);
       }
@@ -61,7 +68,11 @@ function fakes(previous: { inventoryItemId: string; sku: string | null; problemK
   };
   const store: InventoryStore = {
     context: async () => ({ facilities: [{ code: "LEEDS", connectionId: "c1", shopifyLocationId: LOC }], units: compileUnits({ rows: [], packSkuPattern: "^(CASE|PACK)-?\\d+", packTitlePattern: "\\bcase of \\d+\\b" }), buffers: { global: null, perSku: new Map() }, skewMs: 0, fullSyncEveryMinutes: 15 }),
-    figures: async () => ["A", "B", "D"].map(figure),
+    async figures() {
+      if (options.slowFigures) await Promise.race([aPart, sleep(300)]);
+      order.push("figures loaded");
+      return ["A", "B", "D"].map(figure);
+    },
     demand: async () => [],
     previousItems: async () => previous,
     saveItemMap: async () => undefined,
@@ -76,7 +87,7 @@ function fakes(previous: { inventoryItemId: string; sku: string | null; problemK
     claimPending: async () => [],
     markPending: async () => undefined,
   };
-  return { shopify, store, sent, written, writtenBeforeLastPart, problems };
+  return { shopify, store, sent, written, writtenBeforeLastPart, problems, order };
 }
 
 const run = async (f: ReturnType<typeof fakes>) => {
@@ -119,6 +130,19 @@ describe("syncInventory in parts", () => {
     expect(f.sent.filter((id) => id === "b")).toEqual(["b"]);
     expect(f.sent).not.toContain("c");
     expect(f.problems).toContain("sku-ambiguous:B");
+  });
+
+  it("starts reading the catalogue while its own records load, and plans the parts read meanwhile once they have", async () => {
+    const f = await run(fakes([], parts(), { slowFigures: true }));
+    expect(f.order.slice(0, 2)).toEqual(["part read", "figures loaded"]);
+    expect(f.written.sort()).toEqual(["a=40", "b=40", "d=40"]);
+  });
+
+  it("fails the run with the read's error when the read breaks while its own records load", async () => {
+    const f = fakes([], parts(), { slowFigures: true });
+    f.shopify.readCatalog = () => Promise.reject(new Error("bulk operation file answered HTTP 500"));
+    await expect(syncInventory({ shopify: f.shopify, store: f.store, log: pino({ level: "silent" }) }, { shop: "s" })).rejects.toThrow("HTTP 500");
+    expect(f.sent).toEqual([]);
   });
 
   it("writes an item read in two parts (slices that overlap) once", async () => {

@@ -40,11 +40,19 @@ export async function syncInventory(deps: SyncInventoryDeps, job: { shop: string
   const now = deps.now ?? (() => new Date());
   const clock = phases();
   try {
-    const [figures, demand, previous] = await Promise.all([deps.store.figures(shop), deps.store.demand(shop, context.units), deps.store.previousItems(shop)]);
+    // The read starts while Loadbay's own records load: until the first write the bucket sits full and
+    // its restore is lost, so the first part should not wait for them as well.
+    const read = readAsItArrives(deps.shopify, shop, now);
+    const [figures, demand, previous] = await Promise.all([deps.store.figures(shop), deps.store.demand(shop, context.units), deps.store.previousItems(shop)]).catch(async (error: unknown) => {
+      await read.result.catch(() => undefined);
+      throw error;
+    });
+    clock.mark("load");
     // Parts of the catalogue are planned and written while the rest is still being read (early-items.ts).
     const writer = partWriter(deps, { shop, runId, context, figures, demand, now });
     const split = earlyItems(previous);
-    const catalog = await deps.shopify.readCatalog(shop, { onPart: (part) => writer.part(part, split(part.variants).early) });
+    read.onPart((part, readAt) => writer.part(part, split(part.variants).early, readAt));
+    const catalog = await read.result;
     if (!catalog.ok) {
       await writer.settled();
       return await failed(deps, runId, catalog.error.message, catalog.points);
@@ -168,8 +176,7 @@ function partWriter(deps: SyncInventoryDeps, scope: { shop: string; runId: strin
       return rows.length;
     },
     /** A part as read: its readings are kept (with the time they were read), and its early items planned and written. */
-    part(part: CatalogPart, early: ShopifyVariant[]) {
-      const readAt = scope.now();
+    part(part: CatalogPart, early: ShopifyVariant[], readAt: Date) {
       const readings = part.levels.map((l): ShopifyReading => ({ ...l, readAt, generation: nextGeneration(undefined, readAt) }));
       all.push(...readings);
       // An item already planned (slices that overlapped) is not planned twice.
@@ -196,6 +203,25 @@ function partWriter(deps: SyncInventoryDeps, scope: { shop: string; runId: strin
       return chain;
     },
     settled: () => chain.then(() => records.done()).catch(() => undefined),
+  };
+}
+
+/**
+ * Starts reading the catalogue now and hands each part, with the time it arrived, to the handler set by
+ * `onPart`; parts that arrive before there is one wait for it.
+ */
+function readAsItArrives(shopify: ShopifyInventory, shop: string, now: () => Date) {
+  const waiting: [CatalogPart, Date][] = [];
+  let handle: ((part: CatalogPart, readAt: Date) => void) | null = null;
+  const result = shopify.readCatalog(shop, { onPart: (part) => (handle ? handle(part, now()) : void waiting.push([part, now()])) });
+  // Awaited by the caller; this only keeps a failure that comes while the records load from going unhandled.
+  result.catch(() => undefined);
+  return {
+    result,
+    onPart(handler: (part: CatalogPart, readAt: Date) => void) {
+      handle = handler;
+      for (const [part, readAt] of waiting.splice(0)) handler(part, readAt);
+    },
   };
 }
 
