@@ -148,7 +148,7 @@ interface FullSync {
    * Where the time above the bound went: points spent = bucket + restored − what is left, so
    * seconds = bound + seconds the bucket sat full (restore lost) + what is left at the end ÷ restore rate.
    */
-  lost: { bucketFullS: number; leftAtEndS: number; firstWriteS: number | null; lastWriteToEndS: number | null };
+  lost: { bucketFullS: number; leftAtEndS: number; firstWriteS: number | null; lastWriteToEndS: number | null; bucketEvery5s: number[] };
 }
 
 async function fullSync(db: pg.Client, queue: Queue, shop: SimShop): Promise<FullSync> {
@@ -188,6 +188,7 @@ async function fullSync(db: pg.Client, queue: Queue, shop: SimShop): Promise<Ful
           leftAtEndS: round(Math.max(0, shop.throttleStatus().currentlyAvailable / STANDARD.restoreRate - (Date.now() - finished) / 1000)),
           firstWriteS: writes[0] ? round((writes[0].at - started) / 1000) : null,
           lastWriteToEndS: writes.at(-1) ? round((finished - writes.at(-1)!.at) / 1000) : null,
+          bucketEvery5s: bucket.every5s,
         },
       };
     }
@@ -229,14 +230,20 @@ async function deltas(db: pg.Client, shop: SimShop, port: number, connectionId: 
 /** Seconds the shop's bucket sits full (its restore lost) while a sync runs, sampled about every 50 ms. */
 function watchBucket(shop: SimShop) {
   let fullMs = 0;
-  let last = Date.now();
+  const started = Date.now();
+  let last = started;
+  /** The bucket every 5 s: near 0 while the writes keep pace with the restore, climbing while they fall behind. */
+  const every5s: number[] = [];
   const timer = setInterval(() => {
     const now = Date.now();
-    if (shop.throttleStatus().currentlyAvailable >= STANDARD.bucketSize) fullMs += now - last;
+    const available = shop.throttleStatus().currentlyAvailable;
+    if (available >= STANDARD.bucketSize) fullMs += now - last;
+    if (now - started >= every5s.length * 5_000) every5s.push(available);
     last = now;
   }, 50);
   timer.unref();
   return {
+    every5s,
     stop() {
       clearInterval(timer);
       return fullMs / 1000;
