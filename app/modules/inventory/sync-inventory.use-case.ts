@@ -1,7 +1,7 @@
-// The full reconciliation (issue 9): read every inventory item and its "available" from Shopify in one
-// bulk operation, work out what each should show (sellableFor), and write only what differs, in calls of
-// at most 250 rows paced by the rate limit. Progress is recorded while it runs so the settings page can
-// show it. One full run per shop at a time.
+// The full reconciliation (issue 9): read every inventory item and its "available" from Shopify by bulk
+// operations, a slice at a time, work out what each should show (sellableFor), and write only what
+// differs, in calls of at most 250 rows paced by the rate limit. Progress is recorded while it runs so
+// the settings page can show it. One full run per shop at a time.
 import type { Logger } from "pino";
 import { findDrift, readingKey } from "./drift";
 import { lookupKey } from "~/modules/mapping/patterns";
@@ -77,7 +77,7 @@ export async function syncInventory(deps: SyncInventoryDeps, job: { shop: string
     records.add(() => deps.store.saveProblems(shop, [...itemMap.problems, ...sellable.problems, ...plan.problems]));
     records.add(() => deps.store.saveDrift(shop, drift, readings[0]?.readAt ?? now()));
     // An item that went early but that the whole catalogue refuses (another item shares its SKU): written
-    // at most this once, if its call was sent already; refused from now on.
+    // at most this once, if its part's writes had started; refused from now on.
     const kept = new Set(items.map((i) => i.inventoryItemId));
     const refusedEarly = writer.refuseEarly(kept);
 
