@@ -39,6 +39,8 @@ export function slices(low: number, high: number, count: number): [number, numbe
 /** Items per re-read call: 25 × about 33 points stays well under the 1,000-point cap. */
 const REREAD_CHUNK = 25;
 const WRITE_MAX_WAIT_MS = 10_000;
+/** Status polls in a row that may go unanswered before the read gives up. */
+const POLL_UNANSWERED_MAX = 3;
 
 export class ShopifyInventoryGateway implements ShopifyInventory {
   constructor(
@@ -83,9 +85,17 @@ export class ShopifyInventoryGateway implements ShopifyInventory {
     }
     const id = run.data.bulkOperationRunQuery.bulkOperation.id;
     const deadline = Date.now() + (this.options.bulkTimeoutMs ?? 30 * 60_000);
+    let unanswered = 0;
     for (let wait = 100; Date.now() < deadline; wait = Math.min(2_000, Math.round(wait * 1.5))) {
       const polled = await this.admin.request<unknown>(shop, BULK_STATUS, { id });
+      // A status poll only reads, so one that got no answer (a connection reset) is simply asked again;
+      // failing here would throw away the slices read so far and the rest of the run with them.
+      if (!polled.ok && polled.error.kind === "unavailable" && ++unanswered <= POLL_UNANSWERED_MAX) {
+        await (this.options.sleep ?? sleep)(wait);
+        continue;
+      }
       if (!polled.ok) return failure(polled.error, points);
+      unanswered = 0;
       points += polled.value.actualCost;
       const status = statusAnswer.safeParse(polled.value.data);
       const node = status.success ? status.data.node : null;

@@ -64,8 +64,7 @@ export const inventoryGroup: BenchGroup = async ({ runs }) => {
       inventory_rate_limit_bound_s: round(best.boundSeconds),
       inventory_rate_limit_efficiency: round(best.boundSeconds / best.seconds),
       inventory_points_spent: best.points,
-      // The shop's very first sync, with no item map from an earlier read (nothing is written before the
-      // whole catalogue is read): the issue's "initial full sync".
+      // The shop's very first sync, with no item map from an earlier read: the issue's "initial full sync".
       inventory_initial_sync_s: round(syncs[0]!.seconds),
       inventory_initial_sync_efficiency: round(syncs[0]!.boundSeconds / syncs[0]!.seconds),
       inventory_write_calls_per_1000_rows: round((best.writeCalls / best.rows) * 1000),
@@ -145,6 +144,11 @@ interface FullSync {
   boundSeconds: number;
   writeCalls: number;
   throttled: number;
+  /**
+   * Where the time above the bound went: points spent = bucket + restored − what is left, so
+   * seconds = bound + seconds the bucket sat full (restore lost) + what is left at the end ÷ restore rate.
+   */
+  lost: { bucketFullS: number; leftAtEndS: number; firstWriteS: number | null; lastWriteToEndS: number | null; bucketEvery5s: number[] };
 }
 
 async function fullSync(db: pg.Client, queue: Queue, shop: SimShop): Promise<FullSync> {
@@ -153,6 +157,7 @@ async function fullSync(db: pg.Client, queue: Queue, shop: SimShop): Promise<Ful
   const before = await db.query<{ id: string }>(`SELECT id FROM inventory_sync_run WHERE shop = $1`, [DOMAIN]);
   const earlier = before.rows.map((r) => r.id);
   const started = Date.now();
+  const bucket = watchBucket(shop);
   await queue.add("full-sync", { shop: DOMAIN }, { jobId: `full-sync-${DOMAIN}`, removeOnComplete: true, removeOnFail: true });
   const deadline = started + 15 * 60_000;
   for (;;) {
@@ -165,8 +170,11 @@ async function fullSync(db: pg.Client, queue: Queue, shop: SimShop): Promise<Ful
     if (run && run.status !== "running") {
       // A THROTTLED answer the gateway did not absorb fails the run, and with it the bench.
       if (run.status !== "done") throw new Error(`full sync ${run.status}: ${run.message}`);
+      const bucketFullS = bucket.stop();
       const ops = shop.state.operationLog.slice(logFrom);
       const points = ops.reduce((n, o) => n + o.actualCost, 0);
+      const writes = ops.filter((o) => o.name === "InventorySet");
+      const finished = Number(run.finished_ms);
       return {
         rows: run.done,
         seconds: (Number(run.finished_ms) - started) / 1000,
@@ -174,9 +182,20 @@ async function fullSync(db: pg.Client, queue: Queue, shop: SimShop): Promise<Ful
         boundSeconds: Math.max(0, points - STANDARD.bucketSize) / STANDARD.restoreRate,
         writeCalls: ops.filter((o) => o.name === "InventorySet").length,
         throttled: shop.state.throttledAnswers - throttledFrom,
+        lost: {
+          bucketFullS: round(bucketFullS),
+          // Read once the bench sees the run done: less what was restored since it finished.
+          leftAtEndS: round(Math.max(0, shop.throttleStatus().currentlyAvailable / STANDARD.restoreRate - (Date.now() - finished) / 1000)),
+          firstWriteS: writes[0] ? round((writes[0].at - started) / 1000) : null,
+          lastWriteToEndS: writes.at(-1) ? round((finished - writes.at(-1)!.at) / 1000) : null,
+          bucketEvery5s: bucket.every5s,
+        },
       };
     }
-    if (Date.now() > deadline) throw new Error("full sync did not finish in 15 minutes");
+    if (Date.now() > deadline) {
+      bucket.stop();
+      throw new Error("full sync did not finish in 15 minutes");
+    }
     await sleep(50);
   }
 }
@@ -206,6 +225,30 @@ async function deltas(db: pg.Client, shop: SimShop, port: number, connectionId: 
     await sleep(1000);
   }
   return latencies;
+}
+
+/** Seconds the shop's bucket sits full (its restore lost) while a sync runs, sampled about every 50 ms. */
+function watchBucket(shop: SimShop) {
+  let fullMs = 0;
+  const started = Date.now();
+  let last = started;
+  /** The bucket every 5 s: near 0 while the writes keep pace with the restore, climbing while they fall behind. */
+  const every5s: number[] = [];
+  const timer = setInterval(() => {
+    const now = Date.now();
+    const available = shop.throttleStatus().currentlyAvailable;
+    if (available >= STANDARD.bucketSize) fullMs += now - last;
+    if (now - started >= every5s.length * 5_000) every5s.push(available);
+    last = now;
+  }, 50);
+  timer.unref();
+  return {
+    every5s,
+    stop() {
+      clearInterval(timer);
+      return fullMs / 1000;
+    },
+  };
 }
 
 /** Each full sync starts from a full bucket, as the bound assumes. */

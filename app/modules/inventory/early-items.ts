@@ -1,10 +1,12 @@
 // Which items of a part of the catalogue may be written before the whole catalogue has been read.
 // Ambiguity (one SKU, several items) can only be judged on the whole catalogue, so an item matched by
-// SKU goes early only when the last full read saw it, with the same SKU, written (no problem) and as the
-// only item with that SKU, and no other item with its SKU has turned up in this read so far. Everything
-// else waits for the end of the read. An item added since the last read with a SKU that an early item
-// already has is found at the end: both are refused from then on, and the early item was written this
-// once, as the delta path would have written it until this read (decision 0021).
+// SKU goes early, optimistically, when no other item with its SKU (trimmed, case-blind) has turned up in
+// this read so far and the last full read, if there is one, shows no other item with that SKU. Items the
+// last read refused stay held, and so does everything else until the end of the read. A first read (no
+// previous map) therefore writes its unique SKUs early too, as does an item added since the last read.
+// When a later part shows a second item with the SKU of an early one, the whole catalogue refuses both
+// (`sku-ambiguous`): the early item was written this once, the second never, and the item map keeps both
+// out from then on. The delta path would have written the early item all the same (decision 0021).
 import { lookupKey } from "~/modules/mapping/patterns";
 import type { ShopifyVariant } from "./item-map";
 
@@ -45,6 +47,8 @@ export function earlyItems(previous: PreviousItem[]) {
     if (key === null) return true; // only a variant row can map it, and a variant row is never ambiguous
     if (shared.has(key)) return false;
     const last = before.get(v.inventoryItemId);
-    return last !== undefined && last.problemKey === null && skuKey(last.sku) === key && countBefore.get(key) === 1;
+    if (last !== undefined && last.problemKey !== null) return false;
+    const itself = last !== undefined && skuKey(last.sku) === key ? 1 : 0;
+    return (countBefore.get(key) ?? 0) - itself === 0;
   }
 }

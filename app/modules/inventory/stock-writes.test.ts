@@ -129,6 +129,16 @@ describe("the @idempotent key", () => {
     expect(writeKey([...rows].reverse(), OPTIONS)).toBe(writeKey(rows, OPTIONS));
   });
 
+  it("stays the same from one version of Loadbay to the next (a retry after a deploy keeps its key)", () => {
+    const rows = [
+      { inventoryItemId: "gid://shopify/InventoryItem/2", locationId: "gid://shopify/Location/1", quantity: 7, changeFromQuantity: 3, generation: 12 },
+      { inventoryItemId: "gid://shopify/InventoryItem/10", locationId: "gid://shopify/Location/1", quantity: 0, changeFromQuantity: 5, generation: 11 },
+      { inventoryItemId: "gid://shopify/InventoryItem/2", locationId: "gid://shopify/Location/0", quantity: 1, changeFromQuantity: 0, generation: 1763856000000000 },
+    ];
+    expect(writeKey(rows, { shop: "a.myshopify.com" })).toBe("loadbay-inv-6d38b1a48fbee1297175caa17557f80724ccc07f");
+    expect(writeKey(rows, { shop: "a.myshopify.com", reason: "received", referenceDocumentUri: "gid://loadbay/StockSync/1" })).toBe("loadbay-inv-68ea59cdd352c2ff0ba59d594813632a2a14e0ed");
+  });
+
   it("is a string Shopify accepts and short enough to log", () => {
     expect(first[0]).toMatch(/^loadbay-inv-[0-9a-f]{40}$/);
     expect(writeKey([], { shop: "a" })).toMatch(/^loadbay-inv-/);

@@ -1,7 +1,7 @@
-// The full reconciliation (issue 9): read every inventory item and its "available" from Shopify in one
-// bulk operation, work out what each should show (sellableFor), and write only what differs, in calls of
-// at most 250 rows paced by the rate limit. Progress is recorded while it runs so the settings page can
-// show it. One full run per shop at a time.
+// The full reconciliation (issue 9): read every inventory item and its "available" from Shopify by bulk
+// operations, a slice at a time, work out what each should show (sellableFor), and write only what
+// differs, in calls of at most 250 rows paced by the rate limit. Progress is recorded while it runs so
+// the settings page can show it. One full run per shop at a time.
 import type { Logger } from "pino";
 import { findDrift, readingKey } from "./drift";
 import { lookupKey } from "~/modules/mapping/patterns";
@@ -40,11 +40,19 @@ export async function syncInventory(deps: SyncInventoryDeps, job: { shop: string
   const now = deps.now ?? (() => new Date());
   const clock = phases();
   try {
-    const [figures, demand, previous] = await Promise.all([deps.store.figures(shop), deps.store.demand(shop, context.units), deps.store.previousItems(shop)]);
+    // The read starts while Loadbay's own records load: until the first write the bucket sits full and
+    // its restore is lost, so the first part should not wait for them as well.
+    const read = readAsItArrives(deps.shopify, shop, now);
+    const [figures, demand, previous] = await Promise.all([deps.store.figures(shop), deps.store.demand(shop, context.units), deps.store.previousItems(shop)]).catch(async (error: unknown) => {
+      await read.result.catch(() => undefined);
+      throw error;
+    });
+    clock.mark("load");
     // Parts of the catalogue are planned and written while the rest is still being read (early-items.ts).
     const writer = partWriter(deps, { shop, runId, context, figures, demand, now });
     const split = earlyItems(previous);
-    const catalog = await deps.shopify.readCatalog(shop, { onPart: (part) => writer.part(part, split(part.variants).early) });
+    read.onPart((part, readAt) => writer.part(part, split(part.variants).early, readAt));
+    const catalog = await read.result;
     if (!catalog.ok) {
       await writer.settled();
       return await failed(deps, runId, catalog.error.message, catalog.points);
@@ -68,9 +76,10 @@ export async function syncInventory(deps: SyncInventoryDeps, job: { shop: string
     const drift = findDrift(sellable.rows, new Map(readings.map((r) => [readingKey(r), r])), skus);
     records.add(() => deps.store.saveProblems(shop, [...itemMap.problems, ...sellable.problems, ...plan.problems]));
     records.add(() => deps.store.saveDrift(shop, drift, readings[0]?.readAt ?? now()));
-    // An item written early that the whole catalogue refuses (a new item shares its SKU): written this once, refused from now on.
+    // An item that went early but that the whole catalogue refuses (another item shares its SKU): written
+    // at most this once, if its part's writes had started; refused from now on.
     const kept = new Set(items.map((i) => i.inventoryItemId));
-    const refusedEarly = [...writer.planned].filter((k) => !kept.has(k.slice(0, k.indexOf("|")))).length;
+    const refusedEarly = writer.refuseEarly(kept);
 
     const written = await writer.last(plan.batches, plan.unchanged, catalog.points);
     clock.mark("write");
@@ -110,8 +119,9 @@ function partWriter(deps: SyncInventoryDeps, scope: { shop: string; runId: strin
   let chain: Promise<WriteStockResult> = Promise.resolve({ ok: true, counts: totals });
   let lastProgress = 0;
 
-  const write = (batches: WriteBatch[]) => {
+  const write = (planned: WriteBatch[]) => {
     chain = chain.then(async (before) => {
+      const batches = withoutRefused(planned);
       if (!before.ok || batches.length === 0) return before;
       const result = await writeStock(
         {
@@ -133,6 +143,19 @@ function partWriter(deps: SyncInventoryDeps, scope: { shop: string; runId: strin
     });
   };
 
+  /** Early items the whole catalogue refused: a part whose writes have not started leaves them out. */
+  const refused = new Set<string>();
+  const withoutRefused = (batches: WriteBatch[]): WriteBatch[] => {
+    if (refused.size === 0 || !batches.some((b) => b.rows.some((r) => refused.has(r.inventoryItemId)))) return batches;
+    const rows = batches.flatMap((b) => b.rows);
+    const left = rows.filter((r) => !refused.has(r.inventoryItemId));
+    total -= rows.length - left.length;
+    records.add(() => deps.store.progress(runId, { total }));
+    // Planned again from the same rows and generations: a batch that keeps all its rows keeps its key.
+    const readings = left.map((r): ShopifyReading => ({ inventoryItemId: r.inventoryItemId, locationId: r.locationId, quantity: r.changeFromQuantity, readAt: scope.now(), generation: r.generation }));
+    return planStockWrites(left, readings, { shop, reason: REASON, maxReadAgeMs: Number.POSITIVE_INFINITY, now: scope.now() }).batches;
+  };
+
   return {
     planned,
     records,
@@ -141,12 +164,23 @@ function partWriter(deps: SyncInventoryDeps, scope: { shop: string; runId: strin
     useItems(items: StockedItem[]) {
       for (const i of items) byItem.set(i.inventoryItemId, i);
     },
+    /**
+     * Takes out the early items the whole catalogue does not keep (`kept`): parts whose writes have not
+     * started leave them out, and a stale answer does not write them again. Answers how many item ×
+     * location rows went early and are refused now.
+     */
+    refuseEarly(kept: Set<string>) {
+      const rows = [...planned].filter((k) => !kept.has(k.slice(0, k.indexOf("|"))));
+      for (const k of rows) refused.add(k.slice(0, k.indexOf("|")));
+      for (const id of refused) byItem.delete(id);
+      return rows.length;
+    },
     /** A part as read: its readings are kept (with the time they were read), and its early items planned and written. */
-    part(part: CatalogPart, early: ShopifyVariant[]) {
-      const readAt = scope.now();
+    part(part: CatalogPart, early: ShopifyVariant[], readAt: Date) {
       const readings = part.levels.map((l): ShopifyReading => ({ ...l, readAt, generation: nextGeneration(undefined, readAt) }));
       all.push(...readings);
-      const map = buildItemMap(early, context.units);
+      // An item already planned (slices that overlapped) is not planned twice.
+      const map = buildItemMap(early.filter((v) => !byItem.has(v.inventoryItemId)), context.units);
       const items = [...map.byBaseSku.values()].flat();
       if (items.length === 0) return;
       this.useItems(items);
@@ -169,6 +203,25 @@ function partWriter(deps: SyncInventoryDeps, scope: { shop: string; runId: strin
       return chain;
     },
     settled: () => chain.then(() => records.done()).catch(() => undefined),
+  };
+}
+
+/**
+ * Starts reading the catalogue now and hands each part, with the time it arrived, to the handler set by
+ * `onPart`; parts that arrive before there is one wait for it.
+ */
+function readAsItArrives(shopify: ShopifyInventory, shop: string, now: () => Date) {
+  const waiting: [CatalogPart, Date][] = [];
+  let handle: ((part: CatalogPart, readAt: Date) => void) | null = null;
+  const result = shopify.readCatalog(shop, { onPart: (part) => (handle ? handle(part, now()) : void waiting.push([part, now()])) });
+  // Awaited by the caller; this only keeps a failure that comes while the records load from going unhandled.
+  result.catch(() => undefined);
+  return {
+    result,
+    onPart(handler: (part: CatalogPart, readAt: Date) => void) {
+      handle = handler;
+      for (const [part, readAt] of waiting.splice(0)) handler(part, readAt);
+    },
   };
 }
 
