@@ -3,10 +3,10 @@
 // (Shopify's JS client does not); refreshes an expired token once on 401; and hands expected
 // failures back as values. A mutation that fails in transport is reported as `ambiguous`: it may
 // have been applied, and only the caller knows how to check.
-import { GraphQLClient } from "graphql-request";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { err, ok, type Result } from "~/lib/result";
+import { httpFetch, type HttpFetch } from "~/lib/http.server";
 import { OfflineTokenError, type OfflineTokens } from "./offline-token.server";
 import { observed, reserve, waitFor, type Bucket } from "./throttle";
 
@@ -40,7 +40,8 @@ export interface AdminGatewayConfig {
   tokens: Pick<OfflineTokens, "accessToken" | "invalidate" | "refresh">;
   adminOrigin: (shop: string) => string;
   log: Logger;
-  fetch?: typeof fetch;
+  /** The transport; `httpFetch` (lib/http.server.ts) unless a test hands in another. */
+  fetch?: HttpFetch;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -128,18 +129,22 @@ export class AdminGateway {
     } catch (error) {
       return err(tokenFailure(error));
     }
-    const client = new GraphQLClient(`${this.config.adminOrigin(shop)}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
-      headers: { "X-Shopify-Access-Token": token },
-      errorPolicy: "all",
-      fetch: this.config.fetch ?? fetch,
-    });
+    let answer: { status: number; text: string };
     try {
-      const response = await client.rawRequest<T>(document, variables);
-      settle();
-      return this.interpret<T>(shop, document, response);
+      const res = await (this.config.fetch ?? httpFetch)(`${this.config.adminOrigin(shop)}/admin/api/${ADMIN_API_VERSION}/graphql.json`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json", "X-Shopify-Access-Token": token },
+        body: JSON.stringify({ query: document, variables }),
+      });
+      answer = { status: res.status, text: await res.text() };
     } catch (error) {
-      return err(this.transportFailure(shop, error, isMutation));
+      return err(this.transportFailure(shop, { error }, isMutation));
     }
+    settle();
+    if (answer.status < 200 || answer.status >= 300) return err(this.transportFailure(shop, { status: answer.status }, isMutation));
+    const response = parseGraphQLResponse<T>(answer.text);
+    if (!response) return err(this.transportFailure(shop, { error: new Error("the answer was not a GraphQL response") }, isMutation));
+    return this.interpret<T>(shop, document, response);
   }
 
   private interpret<T>(shop: string, document: string, response: { data: T; extensions?: unknown; errors?: unknown[] }): Result<AdminResponse<T>, AdminFailure> {
@@ -160,8 +165,8 @@ export class AdminGateway {
     return ok({ data: response.data, requestedCost: cost.data?.requestedQueryCost ?? 0, actualCost: cost.data?.actualQueryCost ?? 0 });
   }
 
-  private transportFailure(shop: string, error: unknown, isMutation: boolean): AdminFailure {
-    const status = (error as { response?: { status?: number } }).response?.status;
+  private transportFailure(shop: string, failure: { status?: number; error?: unknown }, isMutation: boolean): AdminFailure {
+    const { status, error } = failure;
     if (status === 401 || status === 403) return { kind: "unauthorized", message: `Shopify refused Loadbay's access token for ${shop} (${status})` };
     const message = `Shopify did not answer for ${shop}: ${status ? `HTTP ${status}` : (error as Error).message}`;
     this.config.log.warn({ shop, status, err: error }, "admin api transport failure");
@@ -189,6 +194,18 @@ function tokenFailure(error: unknown): AdminFailure {
     return error.kind === "refresh-unavailable" ? { kind: "unavailable", message: error.message } : { kind: "unauthorized", message: error.message };
   }
   throw error;
+}
+
+/** A GraphQL answer (`data`, `errors`, `extensions`), or null when the body is not one. */
+function parseGraphQLResponse<T>(text: string): { data: T; extensions?: unknown; errors?: unknown[] } | null {
+  try {
+    const body = JSON.parse(text) as { data?: T; extensions?: unknown; errors?: unknown } | null;
+    if (typeof body !== "object" || body === null) return null;
+    const errors = body.errors === undefined ? undefined : Array.isArray(body.errors) ? body.errors : [{ message: String(body.errors) }];
+    return { data: body.data as T, extensions: body.extensions, errors };
+  } catch {
+    return null;
+  }
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

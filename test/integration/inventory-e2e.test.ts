@@ -25,6 +25,8 @@ const orderRow = (gid: string) => app.db.order.findFirst({ where: { shop: SHOP, 
 
 beforeAll(async () => {
   wms = await startWarehouseSim();
+  // Feed 1, before the connection exists: the first stock poll, whenever it comes, is the snapshot that holds it.
+  wms.setStock(3, { [SKU]: 10 });
   ({ app, shop } = await startDemoShopApp("inventory", SHOP, { DISPATCH_POLL_INTERVAL_S: "1" }));
   const connectionId = await connectMintsoft(app, shop, wms);
   // Mintsoft figures name the facility by the connection's code (else the warehouse id).
@@ -43,7 +45,6 @@ afterAll(async () => {
 describe("inventory from the warehouse to Shopify", () => {
   it("orders placed between two stock feeds, a held pay-on-account one included, are not sold twice", async () => {
     // Feed 1: the warehouse counts 10. The full sync maps the item and writes 10 over Shopify's 100.
-    wms.setStock(3, { [SKU]: 10 });
     await waitFor(() => app.db.stockLevel.findFirst({ where: { shop: SHOP, baseSku: SKU } }), (s) => s?.freeQuantity === 10, 30_000, "feed 1 stored");
     await inventory.add("full-sync", { shop: SHOP }, { jobId: `full-sync-${SHOP}`, removeOnComplete: true, removeOnFail: true });
     await shopifyAvailable(10, "the full sync writes 10");

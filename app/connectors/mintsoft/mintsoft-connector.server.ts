@@ -6,6 +6,7 @@ import type {
 } from "../warehouse-connector";
 import { cancelOrder } from "./cancel-order.server";
 import { fail, succeed, unexpectedAnswer } from "./failures";
+import { httpFetch } from "~/lib/http.server";
 import { mintsoftConfigSchema, type MintsoftConfig, type MintsoftConfigInput } from "./mintsoft-config";
 import { MintsoftHttp, type HttpDeps } from "./mintsoft-http.server";
 import { warehousesSchema } from "./mintsoft-schemas";
@@ -30,7 +31,7 @@ export class MintsoftConnector implements WarehouseConnector {
   constructor(input: MintsoftConfigInput, deps: Partial<HttpDeps> = {}) {
     this.config = mintsoftConfigSchema.parse(input);
     this.now = deps.now ?? (() => new Date());
-    this.http = new MintsoftHttp(this.config, { fetch: deps.fetch ?? fetch, now: this.now });
+    this.http = new MintsoftHttp(this.config, { fetch: deps.fetch ?? httpFetch, now: this.now });
   }
 
   submitOrder(order: OutboundOrder): Promise<ConnectorResult<SubmitReceipt>> {

@@ -1,5 +1,6 @@
 // HTTP to Mintsoft: one API key per connector (cached, re-fetched once on a 401), timeouts through
 // AbortSignal, and every transport-level failure sorted before a caller sees the answer.
+import type { HttpFetch, HttpInit } from "~/lib/http.server";
 import type { ConnectorResult } from "../warehouse-connector";
 import { apiKeySchema } from "./mintsoft-schemas";
 import type { MintsoftConfig } from "./mintsoft-config";
@@ -18,7 +19,7 @@ export interface RequestSpec {
 }
 
 export interface HttpDeps {
-  fetch: typeof fetch;
+  fetch: HttpFetch;
   now: () => Date;
 }
 
@@ -78,7 +79,7 @@ export class MintsoftHttp {
   /** One HTTP exchange: transport errors, 429 and 5xx become failures; anything else is returned. */
   private async exchange(spec: RequestSpec, headers: Record<string, string>): Promise<ConnectorResult<MintsoftAnswer>> {
     const url = this.url(spec);
-    const init: RequestInit = {
+    const init: HttpInit = {
       method: spec.method,
       headers: { Accept: "application/json", ...(spec.body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),

@@ -1,3 +1,4 @@
+import { request } from "undici";
 import type { Clock } from "../lib/clock";
 import type { WebhookDelivery } from "./delivery-types";
 
@@ -30,15 +31,11 @@ export async function postDelivery(delivery: WebhookDelivery, options: PostOptio
 async function attempt(delivery: WebhookDelivery, options: PostOptions): Promise<boolean> {
   const at = new Date(options.clock.now()).toISOString();
   try {
-    const response = await fetch(delivery.url, {
-      method: "POST",
-      headers: delivery.headers,
-      body: delivery.body,
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    await response.arrayBuffer();
-    delivery.attempts.push({ at, status: response.status });
-    return response.status >= 200 && response.status < 300;
+    // undici's request rather than fetch: a third of the CPU per delivery, and the simulator shares the machine it measures.
+    const response = await request(delivery.url, { method: "POST", headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(options.timeoutMs) });
+    await response.body.dump();
+    delivery.attempts.push({ at, status: response.statusCode });
+    return response.statusCode >= 200 && response.statusCode < 300;
   } catch (error) {
     delivery.attempts.push({ at, error: error instanceof Error ? error.message : String(error) });
     return false;
