@@ -4,7 +4,7 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { AdminGateway } from "./admin-gateway.server";
-import { ShopifyInventoryGateway } from "./inventory.server";
+import { ShopifyInventoryGateway, slices } from "./inventory.server";
 
 const ITEM = "gid://shopify/InventoryItem/7";
 const cost = { requestedQueryCost: 1, actualQueryCost: 1, throttleStatus: { maximumAvailable: 2_000, currentlyAvailable: 2_000, restoreRate: 100 } };
@@ -51,5 +51,27 @@ describe("catalogue read", () => {
     const catalog = await read(4).result;
     expect(catalog.ok).toBe(false);
     expect(!catalog.ok && catalog.error.kind).toBe("unavailable");
+  });
+});
+
+describe("catalogue slices", () => {
+  const cover = (ranges: [number, number][], low: number, high: number) => {
+    expect(ranges[0]![0]).toBe(low);
+    expect(ranges.at(-1)![1]).toBe(high);
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBe(ranges[i - 1]![1] + 1);
+  };
+
+  it("reads a small first slice, so writing starts early, then even ones, covering the range once", () => {
+    const ranges = slices(1, 100_000, 8, 0.25);
+    cover(ranges, 1, 100_000);
+    expect(ranges[0]).toEqual([1, 3_125]);
+    expect(ranges.slice(1).map(([a, b]) => b - a + 1).slice(0, -1)).toEqual(Array(7).fill(12_500));
+    expect(ranges).toHaveLength(9);
+  });
+
+  it("keeps even slices by default and copes with a range smaller than the count", () => {
+    cover(slices(10, 89, 8), 10, 89);
+    expect(slices(10, 89, 8)).toHaveLength(8);
+    expect(slices(5, 7, 8, 0.25)).toEqual([[5, 5], [6, 6], [7, 7]]);
   });
 });

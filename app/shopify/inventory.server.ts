@@ -21,18 +21,26 @@ const levelLine = z.object({ __parentId: z.string(), location: z.object({ id: z.
 
 const boundsAnswer = z.object({ lowest: z.object({ nodes: z.array(z.object({ id: z.string() })) }), highest: z.object({ nodes: z.array(z.object({ id: z.string() })) }) });
 
-/** Slices of the catalogue read: the first is about an eighth, so writes start after an eighth of the read. */
+/**
+ * Slices of the catalogue read: a small first one (a quarter of the others), so the first writes start
+ * while the bucket is still full, then eight even ones. Until the first write the bucket's restore is lost.
+ */
 const SLICES = 8;
+const FIRST_SLICE_SHARE = 0.25;
 const numericId = (gid: string) => {
   const n = Number(gid.slice(gid.lastIndexOf("/") + 1));
   return Number.isSafeInteger(n) ? n : null;
 };
 
-/** [from, to] id ranges that together cover [low, high], at most `count` of them. */
-export function slices(low: number, high: number, count: number): [number, number][] {
+/**
+ * [from, to] id ranges that together cover [low, high], in order and without overlap: a first range of
+ * `firstShare` of an even one, then at most `count` even ones for the rest.
+ */
+export function slices(low: number, high: number, count: number, firstShare = 1): [number, number][] {
   const step = Math.max(1, Math.ceil((high - low + 1) / Math.max(1, count)));
-  const out: [number, number][] = [];
-  for (let from = low; from <= high; from += step) out.push([from, Math.min(high, from + step - 1)]);
+  const first = Math.max(1, Math.min(step, Math.ceil(step * firstShare)));
+  const out: [number, number][] = [[low, Math.min(high, low + first - 1)]];
+  for (let from = low + first; from <= high; from += step) out.push([from, Math.min(high, from + step - 1)]);
   return out;
 }
 
@@ -62,7 +70,7 @@ export class ShopifyInventoryGateway implements ShopifyInventory {
     const [low, high] = [parsed.data.lowest.nodes[0]?.id, parsed.data.highest.nodes[0]?.id].map((id) => (id ? numericId(id) : null));
     if (low == null || high == null) return { ok: true, value: { variants: [], levels: [] }, points };
     const whole: CatalogPart = { variants: [], levels: [] };
-    for (const [from, to] of slices(low, high, this.options.slices ?? SLICES)) {
+    for (const [from, to] of slices(low, high, this.options.slices ?? SLICES, FIRST_SLICE_SHARE)) {
       const part = await this.readSlice(shop, catalogSliceQuery(from, to));
       points += part.points;
       if (!part.ok) return { ...part, points };
