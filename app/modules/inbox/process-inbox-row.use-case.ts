@@ -33,10 +33,9 @@ export async function processInboxRow(
     return { status: "failed", reason: parsed.reason };
   }
   const event = parsed.event;
-  const outcome =
-    event.type === "order-changed" || event.type === "order-cancelled" || event.type === "refund-created"
-      ? await noteOrderChange(deps.inbox, job, row.topic, event)
-      : await deps.inbox.processExclusively(job.shop, job.inboxId, (effects) => applyEvent(event, row.topic, effects));
+  const outcome = isOrderEvent(event)
+    ? await noteOrderChange(deps.inbox, job, row.topic, event)
+    : await deps.inbox.processExclusively(job.shop, job.inboxId, (effects) => applyEvent(event, row.topic, effects));
   if (!outcome) return { status: "skipped", note: "row locked by another worker or already done" };
   if (outcome.status === "processed") await enqueueAll(deps, outcome.evaluate ?? []);
   return outcome;
@@ -49,6 +48,7 @@ async function enqueueAll(deps: ProcessInboxDeps, requests: EvaluationRequest[])
 
 type OrderEvent = Extract<WebhookEvent, { type: "order-changed" | "order-cancelled" | "refund-created" }>;
 type OtherEvent = Exclude<WebhookEvent, OrderEvent>;
+const isOrderEvent = (event: WebhookEvent): event is OrderEvent => event.type === "order-changed" || event.type === "order-cancelled" || event.type === "refund-created";
 
 /** Most webhooks are about orders: their own port method, the hot path. */
 async function noteOrderChange(inbox: InboxRepository, job: { shop: string; inboxId: string }, topic: string, event: OrderEvent): Promise<InboxOutcome | null> {
@@ -61,7 +61,7 @@ async function noteOrderChange(inbox: InboxRepository, job: { shop: string; inbo
   });
   if (!noted) return null;
   if (!noted.request) return { status: "processed", note: `${event.shopifyOrderId}: a version already handled (echo); no work` };
-  return { status: "processed", note: `order ${event.shopifyOrderId} queued for evaluation`, evaluate: [noted.request] };
+  return { status: "processed", note: `order ${event.shopifyOrderId} to be evaluated`, evaluate: [noted.request] };
 }
 
 async function applyEvent(event: OtherEvent, topic: string, effects: InboxEffects): Promise<InboxOutcome> {
