@@ -46,9 +46,12 @@ describe("inventory from the warehouse to Shopify", () => {
   it("orders placed between two stock feeds, a held pay-on-account one included, are not sold twice", async () => {
     // Feed 1: the warehouse counts 10. The full sync maps the item and writes 10 over Shopify's 100.
     await waitFor(() => app.db.stockLevel.findFirst({ where: { shop: SHOP, baseSku: SKU } }), (s) => s?.freeQuantity === 10, 30_000, "feed 1 stored");
+    // The schedule may have started the shop's first full sync before feed 1 was stored; while it runs, adding the
+    // job is a no-op (one per shop). So let it finish, then ask for the sync that sees feed 1.
+    await waitFor(() => app.db.inventorySyncRun.count({ where: { shop: SHOP, status: "running" } }), (n) => n === 0, 60_000, "no full sync running");
     await inventory.add("full-sync", { shop: SHOP }, { jobId: `full-sync-${SHOP}`, removeOnComplete: true, removeOnFail: true });
     await shopifyAvailable(10, "the full sync writes 10");
-    const run = await waitFor(() => app.db.inventorySyncRun.findFirst({ where: { shop: SHOP, kind: "full" } }), (r) => r?.status !== "running", 30_000, "the run recorded");
+    const run = await waitFor(() => app.db.inventorySyncRun.findFirst({ where: { shop: SHOP, kind: "full" }, orderBy: { startedAt: "desc" } }), (r) => r?.status !== "running", 30_000, "the run recorded");
     expect(run).toMatchObject({ status: "done", done: 1 });
 
     // Between the feeds: a pay-on-account order (held: awaiting approval) and a card order (sent to the warehouse).
