@@ -4,7 +4,6 @@
 // points spent per order. PIPELINE_RATE and PIPELINE_DURATION_S shorten it for a quick look.
 // The baseline in the same run is the same pipeline idle: orders placed one at a time before the load.
 // CPU milliseconds per order, per process, show where the machine's two cores go.
-import { readFileSync } from "node:fs";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { createSecretBox } from "../../app/lib/crypto.server";
@@ -16,7 +15,7 @@ import { ensureBuilt, startWeb, startWorker, waitForHttp } from "../stack/proces
 import { startShopifySimForApp } from "../stack/shopify-sim-for-app";
 import { startWarehouseSim } from "../warehouse-sim";
 import type { BenchGroup } from "./group";
-import { cpuMeter } from "./process-cpu";
+import { cpuMeter, rssMb } from "./process-cpu";
 import { median, percentile, round } from "./stats";
 
 const SHOPS = 20;
@@ -152,15 +151,4 @@ async function waitForAccepted(db: pg.Client, expected: number, graceMs: number,
      WHERE w."acceptedAt" IS NOT NULL
      ORDER BY w."acceptedAt"`);
   return rows;
-}
-
-/** From /proc rather than `ps`: a child process every second would stall the simulators in this process. */
-function rssMb(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Number(kb) / 1024 : 0;
-  } catch {
-    return 0;
-  }
 }

@@ -1,8 +1,20 @@
-// CPU time spent by processes, read from /proc: a figure per order that the machine's noise moves
+// CPU time and memory of processes, read from /proc (a child process such as `ps` every second would stall
+// the simulators in the bench process). CPU time is a figure per order that the machine's noise moves
 // far less than throughput or latency do (another process's load takes turns, not instructions).
 import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
+
+/** Resident memory in MB; 0 once the process is gone. */
+export function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
 
 /** User + system CPU seconds of one process so far; 0 once it is gone. */
 export function cpuSeconds(pid: number | undefined): number {
