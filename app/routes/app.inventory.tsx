@@ -35,7 +35,8 @@ function useFollowRun(running: boolean) {
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => {
-      if (latest.current.state === "idle") latest.current.revalidate();
+      // A reload overtaken by a navigation (the merchant pressed a button) is aborted: harmless, the newer one brings the data.
+      if (latest.current.state === "idle") void Promise.resolve(latest.current.revalidate()).catch(() => undefined);
     }, 1_000);
     return () => clearInterval(timer);
   }, [running]);
