@@ -128,6 +128,33 @@ describe("dispatches into Shopify", () => {
     await waitFor(() => orderRow(order.id), (o) => o?.state === "shipped", 30_000, "shipped");
   }, 60_000);
 
+  it("a fulfillment order moved after transmission (new ids) still receives the shipment, on the fulfillment order as it is now", async () => {
+    for (const sku of ["MOVE-A", "MOVE-B"]) shop.addVariant({ sku, price: 3 });
+    const order = shop.scenarios.paidByCard({ lines: [{ sku: "MOVE-A", quantity: 6 }, { sku: "MOVE-B", quantity: 4 }] });
+    const sent = await accepted(order.id);
+    const [facility, elsewhere] = shop.locations();
+    const original = shop.fulfillmentOrders(order.id).find((f) => f.status === "OPEN")!;
+    expect(original.assignedLocationId).toBe(facility!.id);
+    // The merchant moves 2 of MOVE-A to the other location, then back: Shopify replaces both with a new one.
+    const away = shop.moveFulfillmentOrder(original.id, elsewhere!.id, [{ id: original.lineItems[0]!.id, quantity: 2 }]);
+    const now = shop.moveFulfillmentOrder(away, facility!.id);
+    expect(now).not.toBe(original.id);
+    expect(shop.state.fulfillmentOrders.get(original.id)!.status).toBe("CLOSED");
+
+    wms.dispatch(sent.idempotencyKey, { tracking: { number: "TRK-MOVED" } });
+    const [made] = await fulfilmentsOf(order.id, 1);
+    const skuOf = (lineItemId: string) => order.lineItems.find((l) => l.id === lineItemId)!.sku;
+    // The merged fulfillment order may carry a line item in two parts: count units per SKU.
+    const units = new Map<string, number>();
+    for (const l of made!.lines) units.set(skuOf(l.lineItemId), (units.get(skuOf(l.lineItemId)) ?? 0) + l.quantity);
+    expect(Object.fromEntries(units)).toEqual({ "MOVE-A": 6, "MOVE-B": 4 });
+    expect(made!.fulfillmentOrderIds).toEqual([now]);
+    expect(made!.tracking.map((t) => t.number)).toEqual(["TRK-MOVED"]);
+    expect(status(order.id)).toBe("FULFILLED");
+    await waitFor(() => orderRow(order.id), (o) => o?.state === "shipped", 30_000, "shipped");
+    expect(await app.db.exceptionRecord.count({ where: { shop: SHOP, orderId: sent.orderId, status: "open" } })).toBe(0);
+  }, 60_000);
+
   it("a pushed despatch delivered twice is applied once; one for a SKU not on the order is an exception, never a fulfillment", async () => {
     const setUp = await (await post(`/app/connections/${connectionId}/push`, { mode: "hmac-sha256", header: "X-Mintsoft-Signature", encoding: "hex" })).text();
     const secret = /data-testid="push-secret">([A-Za-z0-9_-]+)</.exec(setUp)![1]!;

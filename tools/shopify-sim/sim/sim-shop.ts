@@ -8,6 +8,7 @@ import { completeDraft, createDraft, placeOrder } from "../state/order-lifecycle
 import type { OrderSpec } from "../state/order-spec";
 import { touch } from "../state/order-status";
 import { lookup } from "../views/common";
+import { fulfillmentOrderMove } from "../mutations/fulfillment-order-move";
 import { echoOrderUpdated, emitOrder } from "../webhooks/events";
 import { customersDataRequestPayload, customersRedactPayload, shopPayload, shopRedactPayload } from "../webhooks/payloads/shop-payloads";
 import { sparkLayerScenarios, type SparkLayerScenarios } from "../scenarios/sparklayer";
@@ -100,6 +101,16 @@ export class SimShop {
     fo.holds.push(hold);
     fo.status = "ON_HOLD";
     return hold;
+  }
+
+  /**
+   * The merchant moves a fulfillment order (or some of its lines) to another location in the admin, as
+   * `fulfillmentOrderMove` does; returns the id of the fulfillment order the lines are now on.
+   */
+  moveFulfillmentOrder(fulfillmentOrderId: string, locationId: string, lines?: { id: string; quantity: number }[]): string {
+    const payload = fulfillmentOrderMove(this.state, { id: fulfillmentOrderId, newLocationId: locationId, fulfillmentOrderLineItems: lines ?? null });
+    if (payload.userErrors.length > 0) throw new Error(`move refused: ${payload.userErrors.map((e) => e.message).join("; ")}`);
+    return (payload.movedFulfillmentOrder as { id: string }).id;
   }
 
   /** The merchant uninstalls the app: every token is revoked and `app/uninstalled` is sent. */
