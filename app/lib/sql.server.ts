@@ -40,7 +40,17 @@ export function createSql(databaseUrl: string, options: { poolSize?: number } = 
   const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
   // Idle connections are kept for minutes, not node-postgres's default 10 s: opening one (a PostgreSQL
   // backend) costs more than a whole acknowledgement, and traffic comes in bursts.
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, idleTimeoutMillis: 300_000, options: `-c search_path="${schema}"`, types });
+  // Every execution is planned for its own values (decision 0026). A long-lived connection otherwise
+  // keeps the generic plan PostgreSQL made on its sixth run, while the tables were small; without fresh
+  // statistics (no ANALYZE since) that plan can read a shop's whole index range to find one row, and
+  // does so more slowly as the shop's orders grow.
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    idleTimeoutMillis: 300_000,
+    options: `-c search_path="${schema}" -c plan_cache_mode=force_custom_plan`,
+    types,
+  });
   return {
     ...runner(pool),
     async transaction(work) {

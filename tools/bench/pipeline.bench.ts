@@ -19,7 +19,9 @@ import { cpuMeter, rssMb } from "./process-cpu";
 import { median, percentile, round } from "./stats";
 
 const SHOPS = 20;
-const RATE = Number(process.env.PIPELINE_RATE ?? 100);
+// Offered 5 % above the 100 orders/s: a pipeline fed exactly 100/s can only equal it, so the measured rate
+// shows the target is met only when the pipeline keeps up with more.
+const RATE = Number(process.env.PIPELINE_RATE ?? 105);
 const DURATION_S = Number(process.env.PIPELINE_DURATION_S ?? 300);
 const IDLE_ORDERS = 20;
 

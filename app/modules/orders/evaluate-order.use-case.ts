@@ -13,7 +13,7 @@ import type { DecisionRecord, OrderRecord, OrderRepository, ShopContext, Timelin
 import { onlyKnownVersionsPending } from "./known-version";
 import { mapReleased } from "./map-released";
 import { moveFailedKey, moveRefused, moveThenReread, plannedMoves } from "./location-moves";
-import { decideRelease, type ReleaseDecision } from "./release-rules";
+import { decideRelease, needsOpenOrdersTotal, type ReleaseDecision } from "./release-rules";
 
 export interface EvaluateOrderDeps {
   orders: OrderRepository;
@@ -56,8 +56,7 @@ export async function evaluateOrder(deps: EvaluateOrderDeps, job: { shop: string
 
 async function decide(deps: EvaluateOrderDeps, order: OrderRecord, shop: ShopContext, read: OrderFacts): Promise<EvaluateResult> {
   let facts = read;
-  // Only a credit limit makes the customer's other open orders matter (release-rules.ts, remainingCredit).
-  const otherOpenUnpaid = facts.credit ? await deps.orders.otherOpenUnpaidTotal(order.shop, facts.customerId, order.id) : 0;
+  const otherOpenUnpaid = needsOpenOrdersTotal(facts, shop.settings.release) ? await deps.orders.otherOpenUnpaidTotal(order.shop, facts.customerId, order.id) : 0;
   const decision = decideRelease(facts, shop.settings.release, {
     manualRelease: order.manualRelease,
     manualHold: order.manualHold,

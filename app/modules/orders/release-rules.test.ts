@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { onAccount, orderFacts } from "../../../test/support/factories/order-facts";
 import { releaseSettingsSchema } from "./order-settings.schema";
-import { decideRelease, type ReleaseContext } from "./release-rules";
+import { decideRelease, needsOpenOrdersTotal, type ReleaseContext } from "./release-rules";
 
 const settings = releaseSettingsSchema.parse({});
 const ctx: ReleaseContext = { manualRelease: false, manualHold: false, goLiveAt: null, pickedBeforeGoLive: false, otherOpenUnpaid: 0 };
@@ -57,5 +57,36 @@ describe("decideRelease", () => {
   it("says why it released", () => {
     expect(decideRelease(onAccount({ tags: ["approved"] }), settings, ctx)).toEqual({ kind: "release", because: "approved by the tag 'approved'" });
     expect(decideRelease(orderFacts(), settings, ctx)).toEqual({ kind: "release", because: "paid (PAID)" });
+  });
+});
+
+describe("needsOpenOrdersTotal", () => {
+  const cases = [
+    ["a paid card order whose customer has credit", orderFacts(credit(5000, 0)), {}, false],
+    ["an unpaid card order whose customer has credit", orderFacts({ financialStatus: "PENDING", ...credit(5000, 0) }), {}, false],
+    ["pay on account with credit", onAccount(credit(5000, 0)), {}, true],
+    ["pay by invoice with credit", onAccount({ paymentMode: "invoice", ...credit(5000, 0) }), {}, true],
+    ["pay on account without a credit limit", onAccount(), {}, false],
+    ["pay on account with credit when credit approval is off", onAccount(credit(5000, 0)), { approveWithinCredit: false }, false],
+    ["a paid on-account order with credit", onAccount({ financialStatus: "PAID", ...credit(5000, 0) }), {}, false],
+    ["a cancelled on-account order with credit", onAccount({ cancelledAt: new Date(), ...credit(5000, 0) }), {}, false],
+  ] as const;
+
+  it.each(cases)("%s → %s", (_name, facts, over, expected) => {
+    expect(needsOpenOrdersTotal(facts, releaseSettingsSchema.parse({ ...settings, ...over }))).toBe(expected);
+  });
+
+  it.each(cases.filter(([, , , needed]) => !needed))("the decision for %s does not depend on the other open orders", (_name, facts, over) => {
+    const rules = releaseSettingsSchema.parse({ ...settings, ...over });
+    for (const manualRelease of [false, true]) {
+      const none = decideRelease(facts, rules, { ...ctx, manualRelease, otherOpenUnpaid: 0 });
+      expect(decideRelease(facts, rules, { ...ctx, manualRelease, otherOpenUnpaid: 1_000_000 })).toEqual(none);
+    }
+  });
+
+  it("the credit rule does depend on them when it says so", () => {
+    const facts = onAccount(credit(5000, 4000));
+    expect(needsOpenOrdersTotal(facts, settings)).toBe(true);
+    expect(decideRelease(facts, settings, { ...ctx, otherOpenUnpaid: 0 })).not.toEqual(decideRelease(facts, settings, { ...ctx, otherOpenUnpaid: 1_000_000 }));
   });
 });

@@ -40,6 +40,15 @@ export function decideRelease(facts: OrderFacts, settings: ReleaseSettings, ctx:
   return { kind: "release", because: releaseBecause(facts, settings, ctx) };
 }
 
+/**
+ * Whether the decision can depend on `otherOpenUnpaid`: only the credit rule reads it, and only for an
+ * unpaid on-account or invoice order whose customer has a credit limit. The caller sums the customer's
+ * other open orders (a read that grows with them) only then.
+ */
+export function needsOpenOrdersTotal(facts: OrderFacts, settings: ReleaseSettings): boolean {
+  return settings.approveWithinCredit && facts.credit !== null && facts.cancelledAt === null && ON_ACCOUNT.has(facts.paymentMode) && !isPaid(facts, settings);
+}
+
 /** Reasons a manual release overrides: go-live, payment, approval and the PO rule. */
 function releasableReasons(facts: OrderFacts, settings: ReleaseSettings, ctx: ReleaseContext): HoldReason[] {
   const reasons: HoldReason[] = [];
