@@ -8,10 +8,13 @@ import type { BenchGroup } from "./group";
 import { runLoad, type LoadResult } from "./http-load";
 import { signedWebhook } from "./signed-webhook";
 import { measureIntakeToDecision } from "./intake-decision";
+import { stealMeter } from "./process-cpu";
 import { medianOfRuns, percentile, round } from "./stats";
 
-const RATE = 300;
-const TOTAL = 3_000; // 10 s at 300/s
+// Offered 5 % above the issue's 300/s: an open loop fed exactly 300/s measures at most 300/s, so the rate
+// shows the target is met only when the server keeps up with more.
+const RATE = 315;
+const TOTAL = 3_150; // 10 s
 const WARMUP = 300;
 
 export const intakeGroup: BenchGroup = async ({ runs }) => {
@@ -35,7 +38,9 @@ export const intakeGroup: BenchGroup = async ({ runs }) => {
     const metricsUrl = `http://127.0.0.1:${webPort}/metrics`;
     return await medianOfRuns(runs, async () => {
       await loopDelay(metricsUrl); // opens the web process's window for this run
+      const steal = stealMeter();
       const ack = await offer(webhookUrl, TOTAL);
+      const stolen = steal.stop();
       const loop = await loopDelay(metricsUrl);
       const base = await offer(`http://127.0.0.1:${basePort}/`, TOTAL);
       const decision = await measureIntakeToDecision(200, 20);
@@ -51,6 +56,8 @@ export const intakeGroup: BenchGroup = async ({ runs }) => {
         // tail that is Loadbay's code (or its garbage collector) rather than the machine.
         web_event_loop_delay_p99_ms: round(loop.p99),
         web_event_loop_delay_max_ms: round(loop.max),
+        // CPU time the hypervisor took from this VM while the acknowledgements ran (noise, not Loadbay).
+        webhook_ack_cpu_steal_pct: round(stolen),
       };
     });
   } finally {

@@ -59,3 +59,23 @@ export function cpuMeter(named: Record<string, () => number | undefined>) {
     },
   };
 }
+
+/**
+ * The machine's CPU time taken by the hypervisor (steal) from now until `stop()`, as a share of all CPU
+ * time. On these shared VMs it comes in bursts and stalls every process at once, so a latency tail
+ * measured during a burst says more about the neighbours than about Loadbay.
+ */
+export function stealMeter() {
+  const read = () => {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { steal: fields[7] ?? 0, total: fields.reduce((a, b) => a + b, 0) };
+  };
+  const first = read();
+  return {
+    /** Percent of CPU time stolen since the meter was made. */
+    stop(): number {
+      const last = read();
+      return last.total > first.total ? (100 * (last.steal - first.steal)) / (last.total - first.total) : 0;
+    },
+  };
+}

@@ -57,8 +57,12 @@ export function startWorker(env: Record<string, string>, options: { echo?: boole
   return startProcess(options.name ?? "worker", [...WORKER_NODE_FLAGS, "--import", "tsx", join(ROOT, "app", "jobs", "worker.server.ts")], env, options);
 }
 
-/** V8 flags for the web process: none by default; LOADBAY_WEB_NODE_FLAGS sets some for experiments. */
-const WEB_NODE_FLAGS = (process.env.LOADBAY_WEB_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+/**
+ * The web process's V8 flags (decision 0026): no memory reducer. After a quiet spell V8 shrinks the heap
+ * with full collections of 20–45 ms, and the next burst of webhooks waits behind them. Same flags as `npm
+ * start` (a unit test keeps them in step); LOADBAY_WEB_NODE_FLAGS overrides them for experiments.
+ */
+export const WEB_NODE_FLAGS = (process.env.LOADBAY_WEB_NODE_FLAGS ?? "--no-memory-reducer").split(" ").filter(Boolean);
 
 /**
  * The worker's V8 heap, sized for its memory budget (decision 0016): its garbage is short-lived job
