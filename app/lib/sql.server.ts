@@ -27,7 +27,7 @@ const types = {
     oid === TIMESTAMP ? utc : oid === TIMESTAMP_ARRAY ? utcArray : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-function runner(client: pg.Pool | pg.PoolClient): SqlRunner {
+function runner(client: pg.PoolClient): SqlRunner {
   return {
     async run<R extends object>(name: string, text: string, values: unknown[]) {
       const result = await client.query<R>({ name, text, values });
@@ -36,25 +36,47 @@ function runner(client: pg.Pool | pg.PoolClient): SqlRunner {
   };
 }
 
+/**
+ * Statements a pooled connection runs between two re-plannings (decision 0026). PostgreSQL keeps the
+ * generic plan it made on a prepared statement's sixth run for the life of the connection. Made while
+ * a table was small, that plan can read a shop's whole index range to find one row, and without fresh
+ * statistics (autovacuum's ANALYZE) nothing replaces it. `DISCARD PLANS` drops the plans and keeps the
+ * statements, so the next runs plan again against the tables as they are now.
+ */
+const REPLAN_EVERY = 1_000;
+const uses = new WeakMap<pg.PoolClient, number>();
+
+async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  const used = (uses.get(client) ?? 0) + 1;
+  uses.set(client, used);
+  if (used % REPLAN_EVERY === 0) {
+    try {
+      await client.query("DISCARD PLANS");
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+  }
+  return client;
+}
+
 export function createSql(databaseUrl: string, options: { poolSize?: number } = {}): Sql {
   const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
   // Idle connections are kept for minutes, not node-postgres's default 10 s: opening one (a PostgreSQL
   // backend) costs more than a whole acknowledgement, and traffic comes in bursts.
-  // Every execution is planned for its own values (decision 0026). A long-lived connection otherwise
-  // keeps the generic plan PostgreSQL made on its sixth run, while the tables were small; without fresh
-  // statistics (no ANALYZE since) that plan can read a shop's whole index range to find one row, and
-  // does so more slowly as the shop's orders grow.
-  const pool = new pg.Pool({
-    connectionString,
-    max: options.poolSize ?? 10,
-    idleTimeoutMillis: 300_000,
-    options: `-c search_path="${schema}" -c plan_cache_mode=force_custom_plan`,
-    types,
-  });
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, idleTimeoutMillis: 300_000, options: `-c search_path="${schema}"`, types });
   return {
-    ...runner(pool),
+    async run(name, text, values) {
+      const client = await checkout(pool);
+      try {
+        return await runner(client).run(name, text, values);
+      } finally {
+        client.release();
+      }
+    },
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await checkout(pool);
       try {
         await client.query("BEGIN");
         const result = await work(runner(client));
