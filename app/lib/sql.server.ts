@@ -27,13 +27,9 @@ const types = {
     oid === TIMESTAMP ? utc : oid === TIMESTAMP_ARRAY ? utcArray : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-function runner(client: pg.PoolClient): SqlRunner {
-  return {
-    async run<R extends object>(name: string, text: string, values: unknown[]) {
-      const result = await client.query<R>({ name, text, values });
-      return { rows: result.rows, count: result.rowCount ?? 0 };
-    },
-  };
+async function query<R extends object>(client: pg.PoolClient, name: string, text: string, values: unknown[]) {
+  const result = await client.query<R>({ name, text, values });
+  return { rows: result.rows, count: result.rowCount ?? 0 };
 }
 
 /**
@@ -70,7 +66,7 @@ export function createSql(databaseUrl: string, options: { poolSize?: number } = 
     async run(name, text, values) {
       const client = await checkout(pool);
       try {
-        return await runner(client).run(name, text, values);
+        return await query(client, name, text, values);
       } finally {
         client.release();
       }
@@ -79,7 +75,7 @@ export function createSql(databaseUrl: string, options: { poolSize?: number } = 
       const client = await checkout(pool);
       try {
         await client.query("BEGIN");
-        const result = await work(runner(client));
+        const result = await work({ run: (name, text, values) => query(client, name, text, values) });
         await client.query("COMMIT");
         return result;
       } catch (error) {

@@ -30,13 +30,16 @@ export async function action({ request }: ActionFunctionArgs) {
 /** Reloads the page's data every second while the run is going, and stops when it is not. */
 function useFollowRun(running: boolean) {
   const revalidator = useRevalidator();
-  const latest = useRef(revalidator);
-  latest.current = revalidator;
+  const navigation = useNavigation();
+  const latest = useRef({ revalidator, navigation });
+  latest.current = { revalidator, navigation };
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => {
-      // A reload overtaken by a navigation (the merchant pressed a button) is aborted: harmless, the newer one brings the data.
-      if (latest.current.state === "idle") void Promise.resolve(latest.current.revalidate()).catch(() => undefined);
+      // No reload while a navigation (a button press, a page change) is under way: that brings the data itself.
+      // One it still overtakes is aborted, which is harmless.
+      const { revalidator: r, navigation: n } = latest.current;
+      if (r.state === "idle" && n.state === "idle") void Promise.resolve(r.revalidate()).catch(() => undefined);
     }, 1_000);
     return () => clearInterval(timer);
   }, [running]);
