@@ -262,7 +262,7 @@ describe("CSV over SFTP: dispatches and stock", () => {
 
   it("takes a file in once: seen again (even by a new connector) it yields nothing; changed under the same name it is read again", async () => {
     await sent();
-    const { path } = sim.dispatch(KEY, { tracking: { number: "T1" } });
+    const { path } = sim.dispatch(KEY, { tracking: { number: "TRACK-ONE" } });
     const first = await connector().pollDispatches(null);
     expect(first.ok && first.value.items).toHaveLength(1);
     expect(await connector().pollDispatches(first.ok ? first.value.nextCursor : null)).toMatchObject({ ok: true, value: { items: [] } });
@@ -270,9 +270,9 @@ describe("CSV over SFTP: dispatches and stock", () => {
     expect(sim.listFiles("/dispatches")).toEqual([path.split("/").pop()]);
     expect(await database.db.inboundFile.count({ where: { shop: SHOP, connectionId, name: path } })).toBe(1);
 
-    sim.putFile(path, (sim.readFile(path) ?? "").replace(/T1/g, "T1-CORRECTED"));
+    sim.putFile(path, (sim.readFile(path) ?? "").replace(/TRACK-ONE/g, "TRACK-ONE-CORRECTED"));
     const changed = await connector().pollDispatches(null);
-    expect(changed).toMatchObject({ ok: true, value: { items: [{ shipmentId: "SHP-000001", trackingNumbers: ["T1-CORRECTED"] }] } });
+    expect(changed).toMatchObject({ ok: true, value: { items: [{ shipmentId: "SHP-000001", trackingNumbers: ["TRACK-ONE-CORRECTED"] }] } });
   });
 
   it("reads a page again until its cursor comes back (at least once), and never crosses connections", async () => {
