@@ -2,6 +2,8 @@
 // before fulfillmentCreate, and the outcome — the warehouse order and the order moving on, the timeline,
 // exceptions. Plain SQL on the dispatch path (decision 0016).
 import type { WarehouseOrderDraft } from "~/modules/mapping/warehouse-order-draft";
+import { stateAfterShipment } from "~/modules/orders/order-state";
+import type { OrderState } from "~/modules/orders/orders.ports";
 import { warehouseOrderComplete, type DispatchProblem, type LineUnits } from "~/modules/fulfilments/dispatch-plan";
 import type { AppliedOutcome, DispatchRepository, DispatchToApply } from "~/modules/fulfilments/fulfilments.ports";
 import type { DispatchPollRepository } from "~/modules/fulfilments/poll-dispatches.use-case";
@@ -19,9 +21,6 @@ const ACTOR = "job:dispatch";
  * Longer than one Shopify call; a write that never records its stamp only delays evaluations this long.
  */
 const OWN_WRITE_IN_FLIGHT = `"ownWriteUntil" = ${NOW_UTC} + interval '15 seconds'`;
-/** Order states a shipment moves on; a cancelled or closed order keeps its state (the shipment is still recorded). */
-const SHIPPABLE = ["released", "in_fulfilment", "partially_shipped", "shipped"];
-
 /**
  * Stores advices, once per (connection, shipment id). Returns the ids to apply: new advices, and known
  * ones the warehouse changed (a blocked one is tried again; an applied one gets its tracking updated).
@@ -192,8 +191,7 @@ export class SqlDispatchRepository implements DispatchRepository, DispatchPollRe
         `UPDATE warehouse_order SET state = $3::warehouse_order_state, "updatedAt" = ${NOW_UTC} WHERE shop = $1 AND id = $2::uuid AND state <> 'cancelled'`,
         [dispatch.shop, target.warehouseOrderId, warehouseOrderState],
       );
-      const before = order.rows[0]?.state ?? "";
-      const orderState = SHIPPABLE.includes(before) ? (outcome.orderFulfilled ? "shipped" : "partially_shipped") : before;
+      const orderState = stateAfterShipment((order.rows[0]?.state ?? "") as OrderState, outcome.orderFulfilled);
       await tx.run(
         "order-shipped",
         `UPDATE "order" SET state = $3::order_state, "updatedAt" = ${NOW_UTC}, "ownWriteUntil" = NULL,
