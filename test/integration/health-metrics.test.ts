@@ -49,7 +49,9 @@ describe("health and metrics", () => {
     while (Date.now() < blockedUntil); // hold the loop for a while
     await new Promise((resolve) => setTimeout(resolve, 20));
     const text = await (await loader()).text();
-    const max = Number(/loadbay_event_loop_delay_seconds\{quantile="1"\} ([\d.e-]+)/.exec(text)?.[1]);
-    expect(max).toBeGreaterThanOrEqual(0.03);
+    const quantile = (q: string) => Number(new RegExp(`loadbay_event_loop_delay_seconds\\{quantile="${q}"\\} ([\\d.e-]+)`).exec(text)?.[1]);
+    expect(quantile("1")).toBeGreaterThanOrEqual(0.03);
+    // Most samples found the loop free: the sampling interval itself is not counted as delay.
+    expect(quantile("0.5")).toBeLessThan(0.005);
   });
 });
