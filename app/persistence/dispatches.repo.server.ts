@@ -171,7 +171,9 @@ export class SqlDispatchRepository implements DispatchRepository, DispatchPollRe
     const target = dispatch.target!;
     return this.sql.transaction(async (tx) => {
       // The order row first: shipments of one order are recorded one after another.
-      const order = await tx.run<{ state: string }>("lock-order", `SELECT state::text FROM "order" WHERE shop = $1 AND id = $2::uuid FOR UPDATE`, [dispatch.shop, target.orderId]);
+      const order = await tx.run<{ state: OrderState }>("lock-order", `SELECT state::text FROM "order" WHERE shop = $1 AND id = $2::uuid FOR UPDATE`, [dispatch.shop, target.orderId]);
+      const before = order.rows[0]?.state;
+      if (!before) throw new Error(`order ${target.orderId} of ${dispatch.shop} is gone`);
       await tx.run(
         "dispatch-applied",
         `UPDATE dispatch_advice SET status = 'applied', "shopifyFulfillmentId" = $3, "appliedLines" = $4::jsonb, "appliedTracking" = $5::text[],
@@ -191,7 +193,7 @@ export class SqlDispatchRepository implements DispatchRepository, DispatchPollRe
         `UPDATE warehouse_order SET state = $3::warehouse_order_state, "updatedAt" = ${NOW_UTC} WHERE shop = $1 AND id = $2::uuid AND state <> 'cancelled'`,
         [dispatch.shop, target.warehouseOrderId, warehouseOrderState],
       );
-      const orderState = stateAfterShipment((order.rows[0]?.state ?? "") as OrderState, outcome.orderFulfilled);
+      const orderState = stateAfterShipment(before, outcome.orderFulfilled);
       await tx.run(
         "order-shipped",
         `UPDATE "order" SET state = $3::order_state, "updatedAt" = ${NOW_UTC}, "ownWriteUntil" = NULL,
