@@ -1,5 +1,5 @@
 // The effects of one webhook, written inside the transaction that marks its inbox row processed.
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import type { InboxEffects } from "~/modules/inbox/inbox.ports";
 import { notePendingVersion } from "./order-notes.server";
 
@@ -80,6 +80,7 @@ async function linkCompletedDraft(
   tx: Tx,
   shop: string,
   input: { draftId: string | null; shopifyDraftOrderId: string; completedOrderId: string; name: string | null },
+  retried = false,
 ): Promise<{ id: string; evaluationRevision: number; evaluate: boolean }> {
   const select = { id: true, evaluationRevision: true, pendingVersions: true } as const;
   const bump = { pendingEvaluation: true, evaluationRevision: { increment: 1 } };
@@ -93,12 +94,25 @@ async function linkCompletedDraft(
     return { ...linked, evaluate: false };
   }
   const data = { shopifyOrderId: input.completedOrderId, state: "received" as const, ...bump };
-  const row = input.draftId
-    ? await tx.order.update({ where: { id: input.draftId }, data, select })
-    : await tx.order.create({
-        data: { shop, shopifyDraftOrderId: input.shopifyDraftOrderId, name: input.name ?? input.completedOrderId, ...data, evaluationRevision: 1 },
-        select,
-      });
-  await notePendingVersion(tx, row, { updatedAt: null, fingerprint: null });
-  return { ...row, evaluate: true };
+  // The order's own orders/create may be committing in another worker right now: its row is invisible
+  // here, and claiming the same key waits for it and then fails. Behind a savepoint, that failure
+  // leaves this transaction usable, and the row, committed by then, is merged as if it came first.
+  await tx.$executeRaw`SAVEPOINT link_draft`;
+  try {
+    const row = input.draftId
+      ? await tx.order.update({ where: { id: input.draftId }, data, select })
+      : await tx.order.create({
+          data: { shop, shopifyDraftOrderId: input.shopifyDraftOrderId, name: input.name ?? input.completedOrderId, ...data, evaluationRevision: 1 },
+          select,
+        });
+    await tx.$executeRaw`RELEASE SAVEPOINT link_draft`;
+    await notePendingVersion(tx, row, { updatedAt: null, fingerprint: null });
+    return { ...row, evaluate: true };
+  } catch (error) {
+    if (!isUniqueViolation(error) || retried) throw error;
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT link_draft`;
+    return linkCompletedDraft(tx, shop, input, true);
+  }
 }
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { deliverAndProcess } from "../support/deliver";
 import { testEnv } from "../support/env";
 import { deletePrefix, testQueuePrefix } from "../support/redis";
+import { waitFor } from "../support/wait-for";
 import { orderBody } from "../support/webhooks";
 
 const SHOP = "process-shop.myshopify.com";
@@ -71,6 +72,37 @@ describe("inbox processing", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ shopifyOrderId: "gid://shopify/Order/3001", shopifyDraftOrderId: "gid://shopify/DraftOrder/71", state: "received" });
     expect((await timeline(rows[0]!.id)).length).toBe(3); // the draft's history moved with it
+  });
+
+  it("a draft completed while the order's own orders/create is still committing links to that order, first time", async () => {
+    await deliverAndProcess(c, SHOP, "draft_orders/create", { id: 73, name: "#D73", order_id: null });
+    // Another worker's orders/create has inserted the order row but not yet committed.
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    let inserted!: () => void;
+    const insertDone = new Promise<void>((resolve) => (inserted = resolve));
+    const otherWorker = database.db.$transaction(async (tx) => {
+      await tx.order.create({ data: { shop: SHOP, shopifyOrderId: "gid://shopify/Order/3003", name: "#3003", pendingEvaluation: true, evaluationRevision: 1 } });
+      inserted();
+      await committed;
+    });
+    await insertDone;
+    const linking = deliverAndProcess(c, SHOP, "draft_orders/update", { id: 73, name: "#D73", order_id: 3003 });
+    // The link now waits on the uncommitted row's unique key.
+    await waitFor(
+      () => database.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ${`%${database.schema}%`}`,
+      (r) => r[0]!.n > 0,
+      10_000,
+      "the draft link to wait on the order row's lock",
+    );
+    commit();
+    await otherWorker;
+    const { result } = await linking;
+    expect(result).toMatchObject({ status: "processed" });
+    const rows = await database.db.order.findMany({ where: { shop: SHOP, OR: [{ shopifyDraftOrderId: "gid://shopify/DraftOrder/73" }, { shopifyOrderId: "gid://shopify/Order/3003" }] } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ shopifyOrderId: "gid://shopify/Order/3003", shopifyDraftOrderId: "gid://shopify/DraftOrder/73" });
+    expect((await timeline(rows[0]!.id)).map((e) => e.message)).toEqual(["Draft #D73 is waiting for completion; drafts are never sent", "Draft completed as order gid://shopify/Order/3003"]);
   });
 
   it("a draft deleted before completion is cancelled, not released", async () => {
