@@ -1,7 +1,10 @@
 // Webhook acknowledgement: signed orders/create webhooks offered at a fixed rate to the production
 // web server (remix-serve on the Vite build) with real PostgreSQL and Redis. The baseline is a bare
-// Node server answering the same requests from the same client in the same run.
+// Node server answering the same requests from the same client in the same run; the commit baseline is
+// the same server inserting each body into PostgreSQL and committing before it answers, which is the
+// floor the disk sets under any acknowledgement that is durable (decision 0026 §4).
 import { join } from "node:path";
+import { parseDatabaseUrl } from "../../app/lib/database-url";
 import { createIsolatedEnv, DEMO_SECRET, freePort } from "../stack/isolated-env";
 import { ensureBuilt, ROOT, startProcess, startWeb, waitForHttp, type ManagedProcess } from "../stack/processes";
 import type { BenchGroup } from "./group";
@@ -23,11 +26,15 @@ export const intakeGroup: BenchGroup = async ({ runs }) => {
   const webPort = await freePort();
   const basePort = await freePort();
   const web = startWeb({ ...isolated.env, PORT: String(webPort) });
-  const baseline = startProcess("baseline", [join(ROOT, "tools", "bench", "baseline-server.mjs")], { PORT: String(basePort) });
+  const commitPort = await freePort();
+  const baselineServer = join(ROOT, "tools", "bench", "baseline-server.mjs");
+  const baseline = startProcess("baseline", [baselineServer], { PORT: String(basePort) });
+  const commitBaseline = startProcess("commit-baseline", [baselineServer], { PORT: String(commitPort), COMMIT_DATABASE_URL: commitDatabaseUrl(isolated.env.DATABASE_URL!) });
   const stop = async (procs: ManagedProcess[]) => Promise.all(procs.map((p) => p.stop()));
   try {
     await waitForHttp(`http://127.0.0.1:${webPort}/healthz`);
     await waitForHttp(`http://127.0.0.1:${basePort}/`);
+    await waitForHttp(`http://127.0.0.1:${commitPort}/`);
     const webhookUrl = `http://127.0.0.1:${webPort}/webhooks/orders/create`;
     let orderId = 1;
     const webhook = () => signedWebhook(DEMO_SECRET, "bench-shop.myshopify.com", "orders/create", orderPayload(orderId++));
@@ -43,6 +50,8 @@ export const intakeGroup: BenchGroup = async ({ runs }) => {
       const stolen = steal.stop();
       const loop = await loopDelay(metricsUrl);
       const base = await offer(`http://127.0.0.1:${basePort}/`, TOTAL);
+      const commit = await offer(`http://127.0.0.1:${commitPort}/`, TOTAL);
+      if (nonOk(commit) > 0) throw new Error(`the commit baseline failed ${nonOk(commit)} requests\n${commitBaseline.output()}`);
       const decision = await measureIntakeToDecision(200, 20);
       return {
         ...decision,
@@ -52,6 +61,9 @@ export const intakeGroup: BenchGroup = async ({ runs }) => {
         webhook_ack_rps: round((ack.latenciesMs.length / ack.elapsedMs) * 1000),
         baseline_http_p99_ms: round(percentile(base.latenciesMs, 99)),
         webhook_ack_p99_vs_baseline: round(percentile(ack.latenciesMs, 99) / percentile(base.latenciesMs, 99)),
+        commit_baseline_p50_ms: round(percentile(commit.latenciesMs, 50)),
+        commit_baseline_p99_ms: round(percentile(commit.latenciesMs, 99)),
+        webhook_ack_p99_vs_commit_baseline: round(percentile(ack.latenciesMs, 99) / percentile(commit.latenciesMs, 99)),
         // How late the web process's own event loop ran during the acknowledgements: the part of the
         // tail that is Loadbay's code (or its garbage collector) rather than the machine.
         web_event_loop_delay_p99_ms: round(loop.p99),
@@ -61,10 +73,18 @@ export const intakeGroup: BenchGroup = async ({ runs }) => {
       };
     });
   } finally {
-    await stop([web, baseline]);
+    await stop([web, baseline, commitBaseline]);
     await isolated.cleanup();
   }
 };
+
+/** A plain node-postgres connection string into the run's own schema (pg ignores Prisma's `schema`). */
+function commitDatabaseUrl(databaseUrl: string): string {
+  const { connectionString, schema } = parseDatabaseUrl(databaseUrl);
+  const url = new URL(connectionString);
+  url.searchParams.set("options", `-c search_path="${schema}"`);
+  return url.toString();
+}
 
 /** The web process's event-loop delay since the previous scrape of its /metrics (ms). */
 async function loopDelay(metricsUrl: string): Promise<{ p99: number; max: number }> {
