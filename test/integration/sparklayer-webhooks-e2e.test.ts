@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HANDLED_TOPICS } from "~/shopify/webhook-payloads.schema";
 import { demoCatalog, type ShopifySimulator } from "../../tools/shopify-sim";
+import { signedWebhook } from "../../tools/bench/signed-webhook";
 import { freePort } from "../../tools/stack/isolated-env";
 import { ensureBuilt, startWeb, startWorker, waitForHttp, type ManagedProcess } from "../../tools/stack/processes";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -17,6 +18,7 @@ let database: TestDatabase;
 let sim: ShopifySimulator;
 let prefix: string;
 const processes: ManagedProcess[] = [];
+let webOrigin: string;
 
 beforeAll(async () => {
   ensureBuilt();
@@ -29,7 +31,8 @@ beforeAll(async () => {
   await installShop(sim, database.db, SHOP);
   const env = { ...TEST_ENV, DATABASE_URL: database.url, QUEUE_PREFIX: prefix, PORT: String(port), SHOPIFY_ADMIN_ORIGIN: sim.url };
   processes.push(startWeb(env), startWorker(env));
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+  webOrigin = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${webOrigin}/healthz`);
 }, 120_000);
 
 afterAll(async () => {
@@ -71,4 +74,37 @@ describe("SparkLayer orders from the simulator to the running app", () => {
     expect(await database.db.webhookInbox.count({ where: { shop: SHOP } })).toBe(uniqueDeliveries);
     expect(await database.db.webhookInbox.count({ where: { shop: SHOP, status: { in: ["rejected", "failed"] } } })).toBe(0);
   }, 60_000);
+});
+
+describe("the production web server's webhook answer", () => {
+  const url = (topic: string) => `${webOrigin}/webhooks/${topic}`;
+  const post = (topic: string, payload: unknown, secret: string = TEST_ENV.SHOPIFY_API_SECRET) => {
+    const signed = signedWebhook(secret, SHOP, topic, payload);
+    return fetch(url(topic), { method: "POST", headers: signed.headers, body: signed.body });
+  };
+
+  it("is 401 for a bad signature, and nothing is recorded", async () => {
+    const before = await database.db.webhookInbox.count({ where: { shop: SHOP } });
+    expect((await post("orders/create", { id: 9001 }, "not-the-secret")).status).toBe(401);
+    expect(await database.db.webhookInbox.count({ where: { shop: SHOP } })).toBe(before);
+  });
+
+  it("is 200 for a signed body that is not an order, recorded as rejected with its reason", async () => {
+    const response = await post("orders/create", { hello: "world" });
+    expect(response.status).toBe(200);
+    const rejected = await database.db.webhookInbox.findFirst({ where: { shop: SHOP, status: "rejected" }, orderBy: { receivedAt: "desc" } });
+    expect(rejected?.reason).toMatch(/orders\/create/);
+  });
+
+  it("is 413 for a body over 10 MB, without reading the rest", async () => {
+    const response = await fetch(url("orders/create"), { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(10 * 1024 * 1024 + 1) }).catch((error: unknown) => error);
+    // The server answers and closes; a client still sending may see the reset instead of the answer.
+    if (response instanceof Response) expect(response.status).toBe(413);
+    else expect(String((response as Error).cause ?? response)).toMatch(/ECONNRESET|EPIPE|other side closed/);
+    expect((await fetch(`${webOrigin}/healthz`)).status).toBe(200);
+  });
+
+  it("leaves other methods on /webhooks to the app", async () => {
+    expect((await fetch(url("orders/create"))).status).not.toBe(200);
+  });
 });
