@@ -11,11 +11,13 @@ export const median = (values: number[]) => percentile(values, 50);
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
-/** Runs `once` `runs` times and returns, per figure, the median across runs. */
+/** Runs `once` `runs` times and returns, per figure, the median across runs; each run's figures go to stderr. */
 export async function medianOfRuns(runs: number, once: (run: number) => Promise<Record<string, number>>): Promise<Record<string, number>> {
   const samples: Record<string, number[]> = {};
   for (let run = 0; run < runs; run++) {
-    for (const [name, value] of Object.entries(await once(run))) (samples[name] ??= []).push(value);
+    const figures = await once(run);
+    console.error(`bench run ${run + 1}/${runs}: ${JSON.stringify(figures)}`);
+    for (const [name, value] of Object.entries(figures)) (samples[name] ??= []).push(value);
   }
   return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, round(median(values), 3)]));
 }
