@@ -30,6 +30,13 @@ beforeAll(async () => {
   // Mintsoft figures name the facility by the connection's code (else the warehouse id).
   const connection = await app.db.warehouseConnection.findUniqueOrThrow({ where: { id: connectionId } });
   await app.db.warehouseConnection.update({ where: { id: connectionId }, data: { config: { ...(connection.config as object), facilityCode: "LEEDS" } } });
+  // A poll that read the config before that update would store feed 1 under the warehouse id. Every poll moves
+  // the stock cursor and polls of one connection run one at a time, so the second move is a poll begun after it.
+  const stockCursor = async () => ((await app.db.warehouseConnection.findUniqueOrThrow({ where: { id: connectionId } })).pollCursor as { stock?: string } | null)?.stock;
+  for (let moves = 0, seen = await stockCursor(); moves < 2; moves++) {
+    const before = seen;
+    seen = await waitFor(stockCursor, (c) => c !== before, 30_000, "a stock poll to finish");
+  }
   // Feed 1, once the facility has its code: a poll before this one (the simulator's other stock) is the snapshot, and
   // feed 1 then comes as a change; either way it is stored under LEEDS.
   wms.setStock(3, { [SKU]: 10 });
