@@ -3,7 +3,8 @@ import type { Prisma } from "@prisma/client";
 import type { Db } from "~/lib/db.server";
 import { NOW_UTC, type Sql } from "~/lib/sql.server";
 import { readOrderSettings } from "~/modules/orders/order-settings.schema";
-import type { DecisionRecord, ManualAction, OrderRecord, OrderRepository, ShopContext } from "~/modules/orders/orders.ports";
+import type { DecisionRecord, ManualAction, OrderRecord, OrderRepository, OrderState, ShopContext } from "~/modules/orders/orders.ports";
+import { againstCurrentState } from "~/modules/orders/order-state";
 import { applyExceptions, prismaRunner } from "./exceptions.server";
 import { factColumns } from "./order-columns.server";
 import { notePendingVersion, pendingAfter, seenFingerprint } from "./order-notes.server";
@@ -86,7 +87,7 @@ export class PrismaOrderRepository implements OrderRepository {
   }
 
   /** Every evaluation ends here: one node-postgres transaction (decision 0016). */
-  async recordDecision(shop: string, orderId: string, d: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[]; toCancel: string[] }> {
+  async recordDecision(shop: string, orderId: string, decided: DecisionRecord, readState: OrderState): Promise<{ stillPending: boolean; toTransmit: string[]; toCancel: string[] }> {
     return this.sql.transaction(async (tx) => {
       // Locked, so a change noted meanwhile waits and is not lost from the pending list.
       // Read with it: which of the drafts' warehouse connections exist.
@@ -95,11 +96,12 @@ export class PrismaOrderRepository implements OrderRepository {
         `SELECT state::text, "evaluationRevision", "pendingVersions",
                 ARRAY(SELECT id::text FROM warehouse_connection WHERE shop = $1 AND id = ANY($3::uuid[])) AS connections
            FROM "order" WHERE shop = $1 AND id = $2::uuid FOR UPDATE`,
-        [shop, orderId, d.warehouseOrders ? draftConnectionIds(d.warehouseOrders) : []],
+        [shop, orderId, decided.warehouseOrders ? draftConnectionIds(decided.warehouseOrders) : []],
       );
       const current = rows[0];
       if (!current) throw new Error(`order ${orderId} of ${shop} is gone`);
-      const stillPending = current.evaluationRevision !== d.revision;
+      const { decision: d, void: transitionVoid } = againstCurrentState(decided, readState, current.state as OrderState);
+      const stillPending = current.evaluationRevision !== d.revision || transitionVoid;
       const facts = d.facts ? factColumns(d.facts) : null;
       // The order row and the decision's timeline entries, in one statement.
       await tx.run(
@@ -113,6 +115,8 @@ export class PrismaOrderRepository implements OrderRepository {
             "holdReasons" = COALESCE($4::text[], "holdReasons"),
             "ownWriteStamps" = CASE WHEN $5::timestamptz IS NULL THEN "ownWriteStamps" ELSE array_append("ownWriteStamps", $5::timestamptz AT TIME ZONE 'UTC') END,
             "pendingEvaluation" = $6,
+            -- A voided transition is evaluated again under a new revision (a new job id: the finished job keeps the old one).
+            "evaluationRevision" = "evaluationRevision" + CASE WHEN $22 THEN 1 ELSE 0 END,
             "pendingVersions" = $7::jsonb,
             "decidedAt" = ${NOW_UTC},
             "releasedAt" = CASE WHEN $3 = 'released' AND state <> 'released' THEN ${NOW_UTC} ELSE "releasedAt" END,
@@ -138,6 +142,7 @@ export class PrismaOrderRepository implements OrderRepository {
           facts?.totalAmount, facts?.paymentMode, facts?.financialStatus, facts?.sourceCreatedAt, facts?.evaluatedUpdatedAt, facts ? JSON.stringify(facts.facts) : null,
           // A millisecond apart, so the timeline keeps the order the entries were written in.
           JSON.stringify(d.timeline.map((t, n) => ({ n, actor: t.actor, kind: t.kind, message: t.message, payload: t.payload ?? null }))),
+          transitionVoid,
         ],
       );
       const stored = d.warehouseOrders ? await storeWarehouseOrders(tx, shop, orderId, d.warehouseOrders, new Set(current.connections)) : { exceptions: [], waiting: [] };
@@ -242,3 +247,4 @@ export class PrismaOrderRepository implements OrderRepository {
     return rows.map((r) => ({ shop: r.shop, orderId: r.id, revision: r.evaluationRevision }));
   }
 }
+

@@ -120,7 +120,7 @@ function decisionTimeline(order: OrderRecord, state: string, decision: ReleaseDe
 }
 
 async function record(deps: EvaluateOrderDeps, order: OrderRecord, decision: DecisionRecord): Promise<EvaluateResult> {
-  const { stillPending, toTransmit, toCancel } = await deps.orders.recordDecision(order.shop, order.id, decision);
+  const { stillPending, toTransmit, toCancel } = await deps.orders.recordDecision(order.shop, order.id, decision, order.state);
   await Promise.allSettled([
     ...toTransmit.map((warehouseOrderId) => deps.transmissions.enqueueTransmission({ shop: order.shop, warehouseOrderId })),
     ...toCancel.map((warehouseOrderId) => deps.transmissions.enqueueCancellation({ shop: order.shop, warehouseOrderId })),

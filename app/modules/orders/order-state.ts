@@ -1,5 +1,5 @@
 // The order state machine (DESIGN.md, "State"): which release decisions may move an order where.
-import type { OrderState } from "./orders.ports";
+import type { DecisionRecord, OrderState } from "./orders.ports";
 import type { ReleaseDecision } from "./release-rules";
 
 /** Once the warehouse has the order, release decisions no longer move it; changes become exceptions. */
@@ -21,4 +21,18 @@ const SHIPPABLE: ReadonlySet<OrderState> = new Set(["released", "in_fulfilment",
 export function stateAfterShipment(current: OrderState, fulfilledInShopify: boolean): OrderState {
   if (!SHIPPABLE.has(current)) return current;
   return fulfilledInShopify || current === "shipped" ? "shipped" : "partially_shipped";
+}
+
+/**
+ * The decision as it may be recorded on the order as it is now. While the evaluation ran, a shipment or a
+ * transmission may have moved the order on: its state stays. A transition decided from the old state is
+ * then void, with what came with it (hold reasons, warehouse orders to send, the transition's timeline entry).
+ */
+export function againstCurrentState(d: DecisionRecord, readState: OrderState, currentState: OrderState): { decision: DecisionRecord; void: boolean } {
+  if (currentState === readState) return { decision: d, void: false };
+  if (d.state === readState) return { decision: { ...d, state: currentState }, void: false };
+  return {
+    decision: { ...d, state: currentState, holdReasons: null, warehouseOrders: null, timeline: d.timeline.filter((t) => t.kind !== "transition") },
+    void: true,
+  };
 }

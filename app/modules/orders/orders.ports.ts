@@ -100,7 +100,12 @@ export interface OrderRepository {
    * Writes the decision; returns whether a newer change arrived meanwhile (the order stays pending)
    * and the warehouse orders now waiting to be sent.
    */
-  recordDecision(shop: string, orderId: string, decision: DecisionRecord): Promise<{ stillPending: boolean; toTransmit: string[]; toCancel: string[] }>;
+  /**
+   * `readState` is the state the evaluation started from. Shipments and transmissions move the order on
+   * meanwhile; a decision never moves it back. A transition decided from a state that no longer holds is
+   * not made, and the order is left pending, under a new revision, for the sweep to evaluate again from where it is now.
+   */
+  recordDecision(shop: string, orderId: string, decision: DecisionRecord, readState: OrderState): Promise<{ stillPending: boolean; toTransmit: string[]; toCancel: string[] }>;
   /** The order's warehouse orders that the warehouse has, or may have (past `transmitting`). */
   sentWarehouseOrders(shop: string, orderId: string): Promise<SentWarehouseOrder[]>;
   /**
