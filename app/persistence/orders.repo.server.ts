@@ -247,4 +247,3 @@ export class PrismaOrderRepository implements OrderRepository {
     return rows.map((r) => ({ shop: r.shop, orderId: r.id, revision: r.evaluationRevision }));
   }
 }
-

@@ -98,12 +98,10 @@ export interface OrderRepository {
   otherOpenUnpaidTotal(shop: string, customerId: string | null, excludeOrderId: string): Promise<number>;
   /**
    * Writes the decision; returns whether a newer change arrived meanwhile (the order stays pending)
-   * and the warehouse orders now waiting to be sent.
-   */
-  /**
-   * `readState` is the state the evaluation started from. Shipments and transmissions move the order on
-   * meanwhile; a decision never moves it back. A transition decided from a state that no longer holds is
-   * not made, and the order is left pending, under a new revision, for the sweep to evaluate again from where it is now.
+   * and the warehouse orders now waiting to be sent. `readState` is the state the evaluation started
+   * from: shipments and transmissions move the order on meanwhile, and a decision never moves it back.
+   * A transition decided from a state that no longer holds is not made; the order is left pending, under
+   * a new revision, for the sweep to evaluate again from where it is now (decision 0027).
    */
   recordDecision(shop: string, orderId: string, decision: DecisionRecord, readState: OrderState): Promise<{ stillPending: boolean; toTransmit: string[]; toCancel: string[] }>;
   /** The order's warehouse orders that the warehouse has, or may have (past `transmitting`). */
