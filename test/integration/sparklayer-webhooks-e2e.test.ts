@@ -105,6 +105,7 @@ describe("the production web server's webhook answer", () => {
   });
 
   it("leaves other methods on /webhooks to the app", async () => {
-    expect((await fetch(url("orders/create"))).status).not.toBe(200);
+    // Remix answers a GET to a route with an action and no loader with 400 (the bare handler would say 401).
+    expect((await fetch(url("orders/create"))).status).toBe(400);
   });
 });

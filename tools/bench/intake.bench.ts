@@ -1,5 +1,5 @@
 // Webhook acknowledgement: signed orders/create webhooks offered at a fixed rate to the production
-// web server (remix-serve on the Vite build) with real PostgreSQL and Redis. The baseline is a bare
+// web server (server.ts on the Vite build) with real PostgreSQL and Redis. The baseline is a bare
 // Node server answering the same requests from the same client in the same run; the commit baseline is
 // the same server inserting each body into PostgreSQL and committing before it answers, which is the
 // floor the disk sets under any acknowledgement that is durable (decision 0026 §4).
